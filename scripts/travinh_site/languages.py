@@ -1,0 +1,231 @@
+"""The language table, the staging of the three content folders, and which pages exist where.
+
+Editors keep one folder per language at the top of the project (``docs/`` for Vietnamese,
+``docs_en/``, ``docs_km/``). mkdocs-static-i18n only reads languages from inside ``docs_dir``,
+so the build looks at a *staging* folder that maps each language's folder (and the shared
+``assets/``) into the folder structure the plugin expects::
+
+    .cache/stage/vi     -> docs/
+    .cache/stage/en     -> docs_en/
+    .cache/stage/km     -> docs_km/
+    .cache/stage/assets -> assets/
+
+Only language codes and ``assets`` sit at the top of the stage, so a content folder such as
+``docs/js/`` is never mistaken for a language. Symbolic links are used where the system allows
+them and copies elsewhere (Windows without developer mode).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from travinh_site import frontmatter
+from travinh_site.errors import Problem, SiteError
+
+ASSETS = "assets"
+DRAFT = "draft"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One row of the language table (configured under the i18n plugin in mkdocs.yml)."""
+
+    code: str  # BCP 47 code used in URLs, hreflang and lang attributes: "vi", "en", "km"
+    name: str  # the language's name in itself: "Tiếng Việt", "English", "ខ្មែរ"
+    content_dir: str  # its content folder, relative to the project: "docs", "docs_en"
+    og_locale: str  # Open Graph locale: "vi_VN", "en_US", "km_KH"
+    default: bool = False
+
+    @property
+    def prefix(self) -> str:
+        """URL prefix of the language's pages: "" for the default language, "en/" otherwise."""
+        return "" if self.default else f"{self.code}/"
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The ordered language table; the default (source) language comes first."""
+
+    items: tuple[Language, ...]
+
+    def __iter__(self) -> Iterator[Language]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def default(self) -> Language:
+        return self.items[0]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.items)
+
+    def get(self, code: str) -> Language:
+        for language in self.items:
+            if language.code == code:
+                return language
+        raise KeyError(code)
+
+    def of_content_path(self, src_uri: str) -> Language | None:
+        """The language whose staged folder holds ``src_uri`` ("km/du-lich/x.md" -> km)."""
+        top = PurePosixPath(src_uri).parts[0] if src_uri else ""
+        return next((language for language in self.items if language.code == top), None)
+
+    def source_path(self, src_uri: str) -> str:
+        """Map a staged path back to the file an editor knows: "km/x.md" -> "docs_km/x.md"."""
+        language = self.of_content_path(src_uri)
+        if language is None:
+            return src_uri
+        rest = PurePosixPath(src_uri).relative_to(language.code)
+        return str(PurePosixPath(language.content_dir) / rest)
+
+
+def languages_from_i18n(entries: list[Any]) -> Languages:
+    """Build the table from the i18n plugin's ``languages`` entries.
+
+    Each entry carries our own fields in its ``extra`` mapping (which mkdocs-static-i18n also
+    merges into ``config.extra`` while building that language)::
+
+        - locale: km
+          name: ខ្មែរ
+          extra: {content_dir: docs_km, og_locale: km_KH}
+    """
+    problems: list[Problem] = []
+    items: list[Language] = []
+    for entry in entries:
+        extra = entry.extra or {}
+        for field in ("content_dir", "og_locale"):
+            if not extra.get(field):
+                problems.append(
+                    Problem(
+                        "mkdocs.yml",
+                        f"language '{entry.locale}' of the i18n plugin has no extra.{field}.",
+                        f"add '{field}:' under that language's 'extra:' (see the other languages).",
+                    )
+                )
+        if not problems:
+            items.append(
+                Language(
+                    code=entry.locale,
+                    name=entry.name,
+                    content_dir=extra["content_dir"],
+                    og_locale=extra["og_locale"],
+                    default=bool(entry.default),
+                )
+            )
+    if problems:
+        raise SiteError(*problems)
+    items.sort(key=lambda language: not language.default)  # stable: default first
+    return Languages(tuple(items))
+
+
+def stage(project_dir: Path, stage_dir: Path, languages: Languages) -> None:
+    """Make ``stage_dir`` hold one entry per language plus the shared assets folder."""
+    wanted = {language.code: project_dir / language.content_dir for language in languages}
+    wanted[ASSETS] = project_dir / ASSETS
+    missing = [
+        Problem(
+            "mkdocs.yml",
+            f"the folder '{target.relative_to(project_dir)}' does not exist.",
+            f"create it, or correct the content_dir of language '{name}'.",
+        )
+        for name, target in wanted.items()
+        if name != ASSETS and not target.is_dir()
+    ]
+    if missing:
+        raise SiteError(*missing)
+    stage_dir.mkdir(parents=True, exist_ok=True)
+    for entry in stage_dir.iterdir():
+        if entry.name not in wanted:
+            _remove(entry)
+    for name, target in wanted.items():
+        _link_or_copy(stage_dir / name, target)
+
+
+def _link_or_copy(link: Path, target: Path) -> None:
+    relative = os.path.relpath(target, link.parent)
+    if link.is_symlink() and os.readlink(link) == relative:
+        return
+    if link.exists() or link.is_symlink():
+        _remove(link)
+    if not target.exists():
+        target.mkdir(parents=True)
+    try:
+        link.symlink_to(relative, target_is_directory=True)
+    except (OSError, NotImplementedError):
+        # Windows without the symlink privilege: copy. A copy is refreshed on every build,
+        # so it is removed above on the next call (a real folder is never a valid link).
+        shutil.copytree(target, link)
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Which pages exist, and in which languages they are really translated.
+
+    Pages are identified by their path inside a content folder ("du-lich/ao-ba-om.md"). The
+    default language's folder is the source: every page it holds exists in every language (an
+    untranslated one is shown in the default language). A translation counts once its file
+    exists and is not marked ``translation: {status: draft}`` in its front matter.
+    """
+
+    languages: Languages
+    translated: Mapping[str, frozenset[str]]  # page -> codes of its real versions
+
+    @property
+    def pages(self) -> list[str]:
+        return sorted(self.translated)
+
+    def is_translated(self, page: str, code: str) -> bool:
+        return code in self.translated.get(page, frozenset())
+
+    def versions(self, page: str) -> list[Language]:
+        """The page's real versions, in the table's order (default language first)."""
+        codes = self.translated.get(page, frozenset())
+        return [language for language in self.languages if language.code in codes]
+
+
+def markdown_files(folder: Path) -> dict[str, Path]:
+    """Markdown files under ``folder`` keyed by their POSIX path relative to it."""
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for path in folder.rglob("*.md"):
+        if path.is_file():
+            found[path.relative_to(folder).as_posix()] = path
+    return dict(sorted(found.items()))
+
+
+def is_draft(meta: Mapping[str, Any]) -> bool:
+    translation = meta.get("translation")
+    return isinstance(translation, Mapping) and translation.get("status") == DRAFT
+
+
+def scan(project_dir: Path, languages: Languages) -> Catalogue:
+    """Read the content folders and record which pages are translated in which language."""
+    default = languages.default
+    sources = markdown_files(project_dir / default.content_dir)
+    translated: dict[str, set[str]] = {page: {default.code} for page in sources}
+    for language in languages:
+        if language.default:
+            continue
+        for page, path in markdown_files(project_dir / language.content_dir).items():
+            if page not in translated:
+                continue  # an orphan: its source is gone; the coverage report lists it
+            shown_as = f"{language.content_dir}/{page}"
+            if not is_draft(frontmatter.read(path, shown_as)):
+                translated[page].add(language.code)
+    return Catalogue(languages, {page: frozenset(codes) for page, codes in translated.items()})

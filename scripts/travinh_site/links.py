@@ -1,0 +1,154 @@
+"""Finding the links and images of a Markdown page, with their line numbers, and checking them.
+
+MkDocs reports a broken link without its line ("Doc file 'x.md' contains a link 'y.md', but the
+target is not found"). Editors need the line and a suggestion, so the page source is scanned
+here: inline links and images, reference definitions and raw ``<a href>`` / ``<img src>``,
+skipping fenced code blocks and code spans.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from travinh_site.errors import Problem
+
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_BRACKETED = r"(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\[\]]*\])*"  # nested once, no blank line
+_INLINE = re.compile(
+    r"(?P<image>!?)\[(?P<text>" + _BRACKETED + r")\]"
+    r"\(\s*(?P<target><[^>\n]*>|[^\s()]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
+_DEFINITION = re.compile(r"^[ ]{0,3}\[(?P<text>[^\]\n]+)\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.M)
+_RAW_HTML = re.compile(
+    r"<(?P<tag>a|img)\b[^>]*?\b(?:href|src)\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)')",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    line: int
+    target: str
+    is_image: bool
+
+
+def mask_code(text: str) -> str:
+    """``text`` with fenced code blocks and code spans blanked out, newlines kept."""
+    lines = text.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+            lines[index] = ""
+        elif fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            lines[index] = ""
+    masked = "\n".join(lines)
+    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
+
+
+def find_references(text: str, first_line: int = 1) -> list[Reference]:
+    """Every link and image target in ``text``; ``first_line`` is the line ``text`` starts on."""
+    masked = mask_code(text)
+
+    def line_of(offset: int) -> int:
+        return first_line + masked.count("\n", 0, offset)
+
+    found: list[tuple[int, Reference]] = []
+    for match in _INLINE.finditer(masked):
+        target = match.group("target").strip("<>")
+        is_image = bool(match.group("image"))
+        found.append((match.start(), Reference(line_of(match.start()), target, is_image)))
+    for match in _DEFINITION.finditer(masked):
+        target = match.group("target").strip("<>")
+        found.append((match.start(), Reference(line_of(match.start()), target, False)))
+    for match in _RAW_HTML.finditer(masked):
+        target = match.group("dq") if match.group("dq") is not None else match.group("sq")
+        is_image = match.group("tag").lower() == "img"
+        found.append((match.start(), Reference(line_of(match.start()), target, is_image)))
+    return [reference for _offset, reference in sorted(found, key=lambda item: item[0])]
+
+
+def local_path(target: str) -> str | None:
+    """The path part of a link to a file of this site, or None for external links and anchors."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    return unquote(parts.path)
+
+
+def check(
+    references: Iterable[Reference],
+    src_uri: str,
+    shown_as: str,
+    exists: Callable[[str], bool],
+    candidates: Iterable[str],
+) -> list[Problem]:
+    """Problems with the references of the page staged at ``src_uri``.
+
+    ``exists`` says whether a staged path resolves to a file of the site (the i18n plugin's
+    files resolve a page missing in one language to the default language's version);
+    ``candidates`` are the staged paths offered as suggestions.
+    """
+    folder = posixpath.dirname(src_uri)
+    candidates = sorted(candidates)
+    problems = []
+    for reference in references:
+        path = local_path(reference.target)
+        if path is None:
+            continue
+        kind = "image" if reference.is_image else "link"
+        if path.startswith("/"):
+            problems.append(
+                Problem(
+                    shown_as,
+                    f"the {kind} '{reference.target}' starts with '/', so it breaks when the site "
+                    "is published under a sub-path.",
+                    "write it relative to this file, for example '../du-lich/ao-ba-om.md'.",
+                    reference.line,
+                )
+            )
+            continue
+        resolved = posixpath.normpath(posixpath.join(folder, path))
+        if path.endswith("/"):
+            resolved = posixpath.join(resolved, "index.md")
+        if not resolved.startswith("../") and exists(resolved):
+            continue
+        problems.append(
+            Problem(
+                shown_as,
+                f"the {kind} '{reference.target}' points to a file that does not exist.",
+                _suggestion(resolved, folder, candidates, reference.is_image),
+                reference.line,
+            )
+        )
+    return problems
+
+
+def _suggestion(resolved: str, folder: str, candidates: list[str], is_image: bool) -> str:
+    pool = [c for c in candidates if c.endswith(".md") != is_image]
+    # Compare file names first (a typo is usually there), then whole paths.
+    by_name: dict[str, list[str]] = {}
+    for candidate in pool:
+        by_name.setdefault(posixpath.basename(candidate), []).append(candidate)
+    names = difflib.get_close_matches(posixpath.basename(resolved), list(by_name), n=3, cutoff=0.6)
+    close = [path for name in names for path in by_name[name]]
+    close += [
+        path
+        for path in difflib.get_close_matches(resolved, pool, n=3, cutoff=0.6)
+        if path not in close
+    ]
+    if close:
+        options = " or ".join(f"'{posixpath.relpath(path, folder or '.')}'" for path in close[:3])
+        return f"did you mean {options}?"
+    if is_image:
+        return "put the image in assets/images/ or correct the path (relative to this file)."
+    return "correct the path (it is relative to this file) or create the page."

@@ -1,0 +1,264 @@
+"""The MkDocs plugin that wires the libraries into the build (``plugins: [travinh]``).
+
+mkdocs-static-i18n builds the default language first; from that build's ``on_post_build`` it
+builds every other language with the same config and plugin instances, so each event below runs
+once per language. Work shared by the languages (staging, reading which pages are translated,
+the sitemaps) is done in the first ``on_config`` and reused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from travinh_site import frontmatter, links, seo, strings
+from travinh_site.errors import SiteError
+from travinh_site.languages import (
+    ASSETS,
+    Catalogue,
+    Language,
+    Languages,
+    languages_from_i18n,
+    scan,
+    stage,
+)
+
+log = get_plugin_logger(__name__)
+
+I18N_PLUGIN = "i18n"
+NOT_FOUND = "404.html"
+
+
+class TravinhConfig(base.Config):
+    # Where the three content folders are mapped into the one folder mkdocs-static-i18n reads.
+    stage_dir = c.Type(str, default=".cache/stage")
+    # Interface texts of our own templates, one entry per text and one line per language.
+    strings = c.Type(str, default="overrides/strings.yml")
+
+
+@dataclass(frozen=True)
+class SwitcherLink:
+    code: str
+    name: str
+    href: str  # relative to the current page
+    current: bool
+
+
+@dataclass(frozen=True)
+class Translation:
+    """What the templates need to know about the language of the page being rendered."""
+
+    language: Language  # the language of this URL (and of the interface)
+    content_language: Language  # the language of the text shown
+    switcher: tuple[SwitcherLink, ...]
+    source_href: str  # the default language's version, relative to the current page
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.language != self.content_language
+
+
+class TravinhPlugin(BasePlugin[TravinhConfig]):
+    def __init__(self) -> None:
+        self.languages: Languages | None = None
+        self.catalogue: Catalogue | None = None
+        self.site_url = ""
+        self.texts: dict[str, dict[str, str]] = {}
+        self.sitemaps: dict[str, str] = {}
+        self.reported: set[str] = set()
+
+    # ---- events, in lifecycle order ---------------------------------------------------------
+
+    # Before mkdocs-static-i18n's on_config (-100), which localises the config per language.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.catalogue is None:  # first build of this run: the default language
+            try:
+                self._prepare(config)
+            except SiteError as error:
+                raise PluginError(str(error)) from None
+        config.docs_dir = str(self._project_dir(config) / self.config.stage_dir)
+        # Sitemaps are written per folder by this plugin (see travinh_site.seo).
+        config.theme.static_templates.discard("sitemap.xml")
+        return config
+
+    # Before mkdocs-static-i18n's on_files (-100): a draft translation is removed so that the
+    # plugin falls back to the default language's page, as for a missing translation.
+    @event_priority(10)
+    def _drop_drafts(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.languages is not None and self.catalogue is not None
+        for file in list(files.documentation_pages()):
+            language = self.languages.of_content_path(file.src_uri)
+            if language is None or language.default:
+                continue
+            page = self._page_path(file.src_uri)
+            if not self.catalogue.is_translated(page, language.code):
+                files.remove(file)
+        return files
+
+    # After mkdocs-static-i18n's on_files (-100), which would not know these generated files.
+    @event_priority(-110)
+    def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
+        language = self._current_language(config)
+        for path, content in self._generated_files(language).items():
+            theirs = files.get_file_from_path(path)  # e.g. a theme's own sitemap.xml
+            if theirs is not None:
+                files.remove(theirs)
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    on_files = CombinedEvent(_drop_drafts, _add_generated)
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        self._check_links(page, files)
+        return markdown
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["ui"] = self.texts[self._current_language(config).code]
+        return env
+
+    def on_template_context(
+        self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        if template_name == NOT_FOUND:
+            language = self._current_language(config)
+            context["translation"] = self._translation(language, language, "index.md", None)
+        return context
+
+    # After mkdocs-static-i18n's on_page_context (50), which rewrites extra.alternate.
+    @event_priority(-100)
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        assert self.languages is not None and self.catalogue is not None
+        language = self._current_language(config)
+        content_language = self.languages.of_content_path(page.file.src_uri) or language
+        path = self._page_path(page.file.src_uri)
+        context["translation"] = self._translation(language, content_language, path, page.url)
+        context["seo"] = seo.head(self.catalogue, path, language, self.site_url)
+        return context
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        language = self._current_language(config)
+        if template_name != NOT_FOUND or language.default:
+            return output_content
+        # Every language build renders 404.html to the site root; put each at its own prefix.
+        # An empty result tells MkDocs to skip writing, so the root keeps the default's page.
+        target = Path(config.site_dir, language.prefix, NOT_FOUND)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output_content, encoding="utf-8")
+        return ""
+
+    # ---- helpers ----------------------------------------------------------------------------
+
+    def _prepare(self, config: MkDocsConfig) -> None:
+        """Work shared by all languages, done once per run."""
+        project = self._project_dir(config)
+        i18n = config.plugins.get(I18N_PLUGIN)
+        if i18n is None:
+            raise PluginError("mkdocs.yml: the 'i18n' plugin (mkdocs-static-i18n) is required.")
+        if config.use_directory_urls:
+            raise PluginError(
+                "mkdocs.yml: set 'use_directory_urls: false' (see travinh_site/seo.py for why)."
+            )
+        self.site_url = seo.normalise_site_url(config.site_url)
+        if not self.site_url:
+            raise PluginError(
+                "mkdocs.yml: site_url is empty; hreflang, canonical links and the sitemap need "
+                "absolute URLs. Set it, or set the SITE_URL environment variable."
+            )
+        self.languages = languages_from_i18n(i18n.config.languages)
+        stage(project, project / self.config.stage_dir, self.languages)
+        self.catalogue = scan(project, self.languages)
+        self.texts = strings.load(
+            project / self.config.strings, self.languages, self.config.strings
+        )
+        self.sitemaps = seo.sitemaps(self.catalogue, self.site_url)
+
+    def _generated_files(self, language: Language) -> dict[str, str]:
+        """The sitemaps (and robots.txt) that belong under ``language``'s prefix."""
+        assert self.languages is not None
+        default = self.languages.default
+        own = {
+            path: xml
+            for path, xml in self.sitemaps.items()
+            if (self.languages.of_content_path(path) or default) == language
+        }
+        if language.default:
+            own["robots.txt"] = seo.robots_txt(self.site_url)
+        return own
+
+    def _translation(
+        self, language: Language, content_language: Language, path: str, url: str | None
+    ) -> Translation:
+        assert self.languages is not None
+        here = url or language.prefix + "index.html"
+
+        def href(target: Language) -> str:
+            return get_relative_url(seo.page_url(path, target), here)
+
+        return Translation(
+            language=language,
+            content_language=content_language,
+            switcher=tuple(
+                SwitcherLink(other.code, other.name, href(other), other == language)
+                for other in self.languages
+            ),
+            source_href=href(self.languages.default),
+        )
+
+    def _check_links(self, page: Page, files: Files) -> None:
+        assert self.languages is not None and self.catalogue is not None
+        file = page.file
+        shown_as = self.languages.source_path(file.src_uri)
+        try:
+            _meta, body, first_line = frontmatter.split(file.content_string, shown_as)
+        except SiteError as error:
+            raise PluginError(str(error)) from None
+        language = self.languages.of_content_path(file.src_uri)
+        prefix = f"{language.code}/" if language else ""
+        candidates = [prefix + page_path for page_path in self.catalogue.pages] + [
+            f.src_uri for f in files.media_files() if f.src_uri.startswith(f"{ASSETS}/")
+        ]
+        problems = links.check(
+            links.find_references(body, first_line),
+            file.src_uri,
+            shown_as,
+            lambda path: files.get_file_from_path(path) is not None,
+            candidates,
+        )
+        for problem in problems:
+            message = str(problem)
+            if message not in self.reported:  # a fallback page is checked once per language
+                self.reported.add(message)
+                log.warning(message)
+
+    def _current_language(self, config: MkDocsConfig) -> Language:
+        assert self.languages is not None
+        return self.languages.get(config.plugins[I18N_PLUGIN].current_language)
+
+    def _page_path(self, src_uri: str) -> str:
+        """ "km/du-lich/x.md" -> "du-lich/x.md" (the page, whatever its language)."""
+        assert self.languages is not None
+        if self.languages.of_content_path(src_uri) is None:
+            return src_uri
+        return str(PurePosixPath(*PurePosixPath(src_uri).parts[1:]))
+
+    @staticmethod
+    def _project_dir(config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).resolve().parent
