@@ -72,7 +72,8 @@ def subset_face(face: Face, source_dir: Path, output_dir: Path) -> tuple[str, in
     options.flavor = "woff2"
     options.hinting = False  # browsers on phones ignore most hinting; it is a third of the size
     options.layout_features = subset.Options().layout_features  # defaults keep Khmer shaping
-    font = TTFont(source_dir / face.source)
+    # Keep the source's timestamp: the same inputs give byte-identical fonts.
+    font = TTFont(source_dir / face.source, recalcTimestamp=False)
     notice = font["name"].getDebugName(0) or ""
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=face.unicodes)
@@ -148,7 +149,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{face.output}: {size:,} bytes")
     (PROJECT / "assets" / "stylesheets" / "fonts.css").write_text(font_face_css(), "utf-8")
     (args.output_dir / "OFL.txt").write_text(
-        "\n".join(notices) + "\n\n" + ofl_text(DEBIAN_COPYRIGHT), encoding="utf-8"
+        "\n".join(notices)
+        + "\n\nThis Font Software is licensed under the SIL Open Font License, Version 1.1.\n\n"
+        + "SIL OPEN FONT LICENSE Version 1.1 - 26 February 2007\n\n"
+        + ofl_text(DEBIAN_COPYRIGHT),
+        encoding="utf-8",
     )
     (args.output_dir / "README.md").write_text(
         "# Fonts\n\n"

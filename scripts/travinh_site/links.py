@@ -141,11 +141,8 @@ def _suggestion(resolved: str, folder: str, candidates: list[str], is_image: boo
         by_name.setdefault(posixpath.basename(candidate), []).append(candidate)
     names = difflib.get_close_matches(posixpath.basename(resolved), list(by_name), n=3, cutoff=0.6)
     close = [path for name in names for path in by_name[name]]
-    close += [
-        path
-        for path in difflib.get_close_matches(resolved, pool, n=3, cutoff=0.6)
-        if path not in close
-    ]
+    if not close:  # the file name is right or unrecognisable: compare whole paths
+        close = difflib.get_close_matches(resolved, pool, n=3, cutoff=0.6)
     if close:
         options = " or ".join(f"'{posixpath.relpath(path, folder or '.')}'" for path in close[:3])
         return f"did you mean {options}?"

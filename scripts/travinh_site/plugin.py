@@ -93,6 +93,14 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         config.theme.static_templates.discard("sitemap.xml")
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # The heading anchors' title is an interface text too (Markdown is rendered per page,
+        # after this, with the language of the current build).
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc["permalink_title"] = self.texts[self._current_language(config).code][
+            "toc.permalink_title"
+        ]
+
     # Before mkdocs-static-i18n's on_files (-100): a draft translation is removed so that the
     # plugin falls back to the default language's page, as for a missing translation.
     @event_priority(10)
@@ -123,7 +131,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        self._check_links(page, files)
+        self._check_links(page, config, files)
         return markdown
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -191,7 +199,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self.sitemaps = seo.sitemaps(self.catalogue, self.site_url)
 
     def _generated_files(self, language: Language) -> dict[str, str]:
-        """The sitemaps (and robots.txt) that belong under ``language``'s prefix."""
+        """The sitemaps (and robots.txt, _redirects) that belong under ``language``'s prefix."""
         assert self.languages is not None
         default = self.languages.default
         own = {
@@ -201,6 +209,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         }
         if language.default:
             own["robots.txt"] = seo.robots_txt(self.site_url)
+            own["_redirects"] = seo.not_found_rules(self.site_url, self.languages)
         return own
 
     def _translation(
@@ -222,7 +231,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
             source_href=href(self.languages.default),
         )
 
-    def _check_links(self, page: Page, files: Files) -> None:
+    def _check_links(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         assert self.languages is not None and self.catalogue is not None
         file = page.file
         shown_as = self.languages.source_path(file.src_uri)
@@ -232,8 +241,13 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
             raise PluginError(str(error)) from None
         language = self.languages.of_content_path(file.src_uri)
         prefix = f"{language.code}/" if language else ""
+        docs_dir = Path(config.docs_dir)
         candidates = [prefix + page_path for page_path in self.catalogue.pages] + [
-            f.src_uri for f in files.media_files() if f.src_uri.startswith(f"{ASSETS}/")
+            f.src_uri
+            for f in files.media_files()
+            if f.src_uri.startswith(f"{ASSETS}/")
+            and f.abs_src_path
+            and Path(f.abs_src_path).is_relative_to(docs_dir)  # ours, not the theme's
         ]
         problems = links.check(
             links.find_references(body, first_line),

@@ -21,11 +21,12 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from mkdocs.structure.files import File
 
-from travinh_site.languages import Catalogue, Language
+from travinh_site.languages import Catalogue, Language, Languages
 
 X_DEFAULT = "x-default"
 SITEMAP = "sitemap.xml"
@@ -119,6 +120,21 @@ def sitemaps(catalogue: Catalogue, site_url: str) -> dict[str, str]:
 
 def robots_txt(site_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(site_url, SITEMAP)}\n"
+
+
+def not_found_rules(site_url: str, languages: Languages) -> str:
+    """Netlify's ``_redirects``: a missing URL under /en/ gets /en/404.html, and so on.
+
+    (Cloudflare Pages finds the nearest 404.html by itself; GitHub Pages only knows the root
+    one; nginx is configured as the README shows.)
+    """
+    base = urlsplit(normalise_site_url(site_url)).path
+    lines = [
+        f"{base}{language.prefix}*  {base}{language.prefix}404.html  404"
+        for language in languages
+        if not language.default
+    ]
+    return "".join(line + "\n" for line in lines)
 
 
 def _url_element(loc: str, links: tuple[Alternate, ...]) -> str:

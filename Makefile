@@ -1,0 +1,53 @@
+# Two commands on a fresh machine (see README.md):
+#   make site   build the whole site (all languages) into site/
+#   make test   run every test (unit, build and browser tests)
+# Each installs what it needs: a virtual environment in .venv with the pinned packages of
+# requirements.txt, and (for the tests) Debian's chromium.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Material prints an end-of-life notice on every command; the README says it once.
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: site serve test lint fonts clean chromium
+
+site: $(INSTALLED)
+	$(BIN)/python scripts/build_site.py
+
+# Live preview for editors at http://127.0.0.1:8000 (all three languages).
+serve: $(INSTALLED)
+	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+test: $(INSTALLED) chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Regenerate assets/fonts from Debian's fonts-noto-core (only when changing the fonts).
+fonts: $(INSTALLED)
+	$(BIN)/python scripts/build_fonts.py
+
+$(INSTALLED): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))." >&2; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
+		{ echo "Could not create $(VENV). On Debian: sudo apt-get install python3-venv" >&2; exit 1; }
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	@touch $@
+
+chromium:
+	@sh scripts/ensure_chromium.sh
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,95 @@
+"""Shared fixtures: tiny real sites built in tmp_path with the project's own configuration."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+# A small site with a page missing from docs_km (ao-ba-om) to exercise the fallback.
+DEFAULT_PAGES = {
+    "docs/index.md": "---\ntitle: Trang chủ\ndescription: Mô tả trang chủ.\n---\n\n# Trang chủ\n"
+    "\n[Ao Bà Om](du-lich/ao-ba-om.md)\n",
+    "docs/du-lich/ao-ba-om.md": "---\ntitle: Ao Bà Om\ndescription: Ao Bà Om là di tích.\n---\n"
+    "\n# Ao Bà Om\n\nAo rộng khoảng 500 × 300 m.\n\n[Trang chủ](../index.md)\n",
+    "docs_en/index.md": "---\ntitle: Home\ndescription: Home page description.\n---\n\n# Home\n"
+    "\n[Ba Om Pond](du-lich/ao-ba-om.md)\n",
+    "docs_en/du-lich/ao-ba-om.md": "---\ntitle: Ba Om Pond\ndescription: Ba Om Pond is a relic."
+    "\n---\n\n# Ba Om Pond\n\nThe pond is about 500 × 300 m.\n\n[Home](../index.md)\n",
+    "docs_km/index.md": "---\ntitle: ទំព័រដើម\ndescription: ការពិពណ៌នាទំព័រដើម។\n---\n\n"
+    "# ទំព័រដើម\n\n[ស្រះ](du-lich/ao-ba-om.md)\n",
+}
+DEFAULT_NAV = [{"Trang chủ": "index.md"}, {"Du lịch": [{"Ao Bà Om": "du-lich/ao-ba-om.md"}]}]
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+    def text(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+@dataclass
+class TinySite:
+    """A copy of the project's configuration, templates and styles with test content."""
+
+    root: Path
+
+    def write(self, path: str, text: str) -> Path:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text), encoding="utf-8")
+        return target
+
+    def set_nav(self, nav: list) -> None:
+        config = self.root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        head = text[: text.index("\nnav:")]
+        config.write_text(
+            head + "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True), encoding="utf-8"
+        )
+
+    def build(self, site_url: str = "https://example.org/", site_dir: str = "site") -> BuildResult:
+        site = self.root / site_dir
+        env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
+            cwd=self.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return BuildResult(result.returncode, result.stdout + result.stderr, site)
+
+
+def make_tiny_site(root: Path, pages: dict[str, str] | None = None) -> TinySite:
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(PROJECT / "overrides", root / "overrides")
+    for folder in ("fonts", "stylesheets"):
+        shutil.copytree(PROJECT / "assets" / folder, root / "assets" / folder)
+    for folder in ("docs", "docs_en", "docs_km"):
+        (root / folder).mkdir()
+    site = TinySite(root)
+    for path, text in (DEFAULT_PAGES if pages is None else pages).items():
+        site.write(path, text)
+    site.set_nav(DEFAULT_NAV)
+    return site
+
+
+@pytest.fixture
+def tiny_site(tmp_path: Path) -> TinySite:
+    return make_tiny_site(tmp_path / "project")

@@ -1,0 +1,143 @@
+"""Build behaviours of tiny sites: broken references, drafts, sub-paths, reproducibility."""
+
+from __future__ import annotations
+
+import filecmp
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import PROJECT, TinySite
+
+PAGE = "du-lich/ao-ba-om.html"
+
+
+def test_broken_link_fails_the_build_with_file_line_and_suggestion(tiny_site: TinySite):
+    tiny_site.write(
+        "docs_en/du-lich/ao-ba-om.md",
+        "---\ntitle: Ba Om Pond\n---\n\n# Ba Om Pond\n\nSee [home](../indx.md).\n",
+    )
+    result = tiny_site.build()
+    assert result.returncode != 0
+    assert (
+        "docs_en/du-lich/ao-ba-om.md:7: the link '../indx.md' points to a file that does not "
+        "exist. Fix: did you mean '../index.md'?"
+    ) in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_image_fails_the_build_with_file_and_line(tiny_site: TinySite):
+    tiny_site.write("assets/images/ao-ba-om.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    tiny_site.write(
+        "docs/index.md",
+        "# Trang chủ\n\n```\n![not an image](in-code.png)\n```\n\n"
+        "![Ao Bà Om](../assets/images/ao-ba-om.svg)\n\n![Ao](../assets/images/ao-ba-on.svg)\n",
+    )
+    result = tiny_site.build()
+    assert result.returncode != 0
+    assert (
+        "docs/index.md:9: the image '../assets/images/ao-ba-on.svg' points to a file that does "
+        "not exist. Fix: did you mean '../assets/images/ao-ba-om.svg'?"
+    ) in result.output
+    assert "in-code.png" not in result.output  # code blocks are not links
+    assert "docs/index.md:7" not in result.output  # the correct image passes
+
+
+def test_absolute_link_is_refused_because_it_breaks_sub_paths(tiny_site: TinySite):
+    tiny_site.write("docs/index.md", "# Trang chủ\n\n[Ao](/du-lich/ao-ba-om.md)\n")
+    result = tiny_site.build()
+    assert result.returncode != 0
+    assert "docs/index.md:3: the link '/du-lich/ao-ba-om.md' starts with '/'" in result.output
+
+
+def test_draft_translation_is_shown_as_untranslated(tiny_site: TinySite):
+    tiny_site.write(
+        "docs_en/du-lich/ao-ba-om.md",
+        "---\ntitle: Ba Om Pond\ntranslation:\n  status: draft\n---\n\n# Ba Om Pond (draft)\n",
+    )
+    result = tiny_site.build()
+    assert result.returncode == 0, result.output
+    page = BeautifulSoup(result.text(f"en/{PAGE}"), "html.parser")
+    assert page.select_one(".tv-untranslated") is not None
+    assert "(draft)" not in page.get_text()
+    assert page.select_one("link[rel=canonical]")["href"] == f"https://example.org/{PAGE}"
+    assert f"en/{PAGE}" not in result.text("sitemap.xml")
+
+
+def test_site_published_under_a_sub_path(tiny_site: TinySite):
+    result = tiny_site.build("https://example.org/travinh/")
+    assert result.returncode == 0, result.output
+    page = BeautifulSoup(result.text(f"km/{PAGE}"), "html.parser")
+    assert page.select_one("link[rel=canonical]")["href"] == f"https://example.org/travinh/{PAGE}"
+    for link in page.select("a[href], link[href], script[src]"):
+        target = link.get("href") or link.get("src")
+        assert not target.startswith("/"), f"root-relative link {target} breaks under /travinh/"
+    not_found = BeautifulSoup(result.text("en/404.html"), "html.parser")
+    assert not_found.select_one('link[rel="stylesheet"]')["href"].startswith("/travinh/assets/")
+    assert "Sitemap: https://example.org/travinh/sitemap.xml" in result.text("robots.txt")
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(tiny_site: TinySite):
+    first = tiny_site.build(site_dir="first")
+    second = tiny_site.build(site_dir="second")
+    assert first.returncode == second.returncode == 0
+
+    def differences(comparison: filecmp.dircmp) -> list[str]:
+        found = comparison.left_only + comparison.right_only + comparison.diff_files
+        for sub in comparison.subdirs.values():
+            found += differences(sub)
+        return found
+
+    comparison = filecmp.dircmp(first.site, second.site)
+    filecmp.clear_cache()
+    assert differences(comparison) == []
+    for path in first.site.rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == (second.site / path.relative_to(first.site)).read_bytes()
+
+
+def test_missing_interface_text_names_the_file_and_language(tiny_site: TinySite):
+    strings = tiny_site.root / "overrides/strings.yml"
+    strings.write_text(
+        strings.read_text("utf-8").replace("  km: រកមិនឃើញទំព័រ\n", ""), encoding="utf-8"
+    )
+    result = tiny_site.build()
+    assert result.returncode != 0
+    assert (
+        "overrides/strings.yml: the text 'notfound.title' has no 'km' (ខ្មែរ) version."
+    ) in result.output
+
+
+def test_front_matter_yaml_error_names_line_and_column(tiny_site: TinySite):
+    tiny_site.write("docs_en/index.md", "---\ntitle: Home\ndescription: a: b\n---\n\n# Home\n")
+    result = tiny_site.build()
+    assert result.returncode != 0
+    assert "docs_en/index.md:3: is not valid YAML, column 15" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path):
+    from tests.conftest import make_tiny_site
+
+    site = make_tiny_site(tmp_path / "project")
+    # The project's own build command, run against the tiny project.
+    script = site.root / "scripts" / "build_site.py"
+    script.parent.mkdir()
+    script.write_bytes((PROJECT / "scripts" / "build_site.py").read_bytes())
+
+    def build() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(script)], cwd=site.root, capture_output=True, text=True
+        )
+
+    first = build()
+    assert first.returncode == 0, first.stderr
+    before = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
+    site.write("docs/index.md", "# Trang chủ\n\n[broken](nowhere.md)\n")
+    second = build()
+    assert second.returncode != 0
+    assert "Build failed: site/ was left as it was." in second.stderr
+    after = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
+    assert after == before

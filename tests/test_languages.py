@@ -1,0 +1,120 @@
+"""The language table, the staging folder, the catalogue and front matter reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from travinh_site import frontmatter
+from travinh_site.errors import SiteError
+from travinh_site.languages import Language, Languages, languages_from_i18n, scan, stage
+
+TABLE = Languages(
+    (
+        Language("vi", "Tiếng Việt", "docs", "vi_VN", default=True),
+        Language("en", "English", "docs_en", "en_US"),
+        Language("km", "ខ្មែរ", "docs_km", "km_KH"),
+    )
+)
+
+
+def entry(locale: str, default: bool = False, **extra: str) -> SimpleNamespace:
+    return SimpleNamespace(locale=locale, name=locale.upper(), default=default, extra=extra)
+
+
+def test_table_comes_from_the_i18n_entries_default_first():
+    table = languages_from_i18n(
+        [
+            entry("en", content_dir="docs_en", og_locale="en_US"),
+            entry("vi", default=True, content_dir="docs", og_locale="vi_VN"),
+        ]
+    )
+    assert table.codes == ("vi", "en")
+    assert table.default.prefix == "" and table.get("en").prefix == "en/"
+
+
+def test_a_language_without_its_fields_is_a_clear_error():
+    with pytest.raises(SiteError) as raised:
+        languages_from_i18n([entry("vi", default=True, content_dir="docs")])
+    assert str(raised.value) == (
+        "mkdocs.yml: language 'vi' of the i18n plugin has no extra.og_locale. "
+        "Fix: add 'og_locale:' under that language's 'extra:' (see the other languages)."
+    )
+
+
+def test_staged_paths_map_back_to_the_editors_files():
+    assert TABLE.source_path("km/du-lich/ao-ba-om.md") == "docs_km/du-lich/ao-ba-om.md"
+    assert TABLE.source_path("vi/index.md") == "docs/index.md"
+    assert TABLE.source_path("assets/images/x.jpg") == "assets/images/x.jpg"
+
+
+def make_project(root: Path) -> Path:
+    for folder in ("docs/js", "docs_en", "docs_km", "assets"):
+        (root / folder).mkdir(parents=True)
+    (root / "docs/js/index.md").write_text("# JS\n")
+    return root
+
+
+def test_stage_links_each_language_folder_and_assets(tmp_path: Path):
+    project = make_project(tmp_path / "project")
+    staging = project / ".cache/stage"
+    (staging / "old").mkdir(parents=True)  # a language removed from the table
+    stage(project, staging, TABLE)
+    assert sorted(p.name for p in staging.iterdir()) == ["assets", "en", "km", "vi"]
+    assert (staging / "vi").is_symlink() and (staging / "vi/js/index.md").is_file()
+    stage(project, staging, TABLE)  # idempotent
+    assert (staging / "vi").resolve() == (project / "docs").resolve()
+
+
+def test_stage_copies_where_symbolic_links_are_not_allowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("symbolic link privilege not held")
+
+    monkeypatch.setattr(Path, "symlink_to", refuse)
+    project = make_project(tmp_path / "project")
+    staging = project / ".cache/stage"
+    stage(project, staging, TABLE)
+    assert not (staging / "vi").is_symlink()
+    assert (staging / "vi/js/index.md").read_text() == "# JS\n"
+    (project / "docs/js/index.md").write_text("# JS v2\n")
+    stage(project, staging, TABLE)  # copies are refreshed on every build
+    assert (staging / "vi/js/index.md").read_text() == "# JS v2\n"
+
+
+def test_stage_names_a_missing_content_folder(tmp_path: Path):
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    with pytest.raises(SiteError, match="the folder 'docs_en' does not exist"):
+        stage(project, project / ".cache/stage", TABLE)
+
+
+def test_catalogue_counts_finished_translations_only(tmp_path: Path):
+    project = make_project(tmp_path / "project")
+    (project / "docs/a.md").write_text("# A\n")
+    (project / "docs/b.md").write_text("# B\n")
+    (project / "docs_en/a.md").write_text("# A\n")
+    (project / "docs_en/b.md").write_text("---\ntranslation:\n  status: draft\n---\n# B\n")
+    (project / "docs_km/orphan.md").write_text("# no source\n")
+    catalogue = scan(project, TABLE)
+    assert catalogue.pages == ["a.md", "b.md", "js/index.md"]
+    assert [language.code for language in catalogue.versions("a.md")] == ["vi", "en"]
+    assert not catalogue.is_translated("b.md", "en")
+    assert not catalogue.is_translated("orphan.md", "km")
+
+
+def test_front_matter_accepts_bom_and_windows_line_endings(tmp_path: Path):
+    page = tmp_path / "page.md"
+    page.write_bytes("\ufeff---\r\ntitle: Ao Bà Om\r\n---\r\n\r\n# Ao Bà Om\r\n".encode())
+    assert frontmatter.read(page, "docs/page.md") == {"title": "Ao Bà Om"}
+
+
+def test_front_matter_of_a_non_utf8_file_is_a_clear_error(tmp_path: Path):
+    page = tmp_path / "page.md"
+    page.write_bytes("---\ntitle: Trà Vinh\n---\n".encode("cp1258"))
+    with pytest.raises(SiteError) as raised:
+        frontmatter.read(page, "docs/page.md")
+    assert str(raised.value).startswith("docs/page.md:2: is not saved as UTF-8 text.")
