@@ -53,6 +53,7 @@ def yaml_problem(error: yaml.YAMLError, shown_as: str, line_offset: int = 0) -> 
 
 def split(text: str, shown_as: str) -> tuple[dict[str, Any], str, int]:
     """Return (front matter, body, line number where the body starts)."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     match = YAML_RE.match(text)
     if not match:
         return {}, text, 1

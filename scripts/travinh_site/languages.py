@@ -24,11 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from travinh_site import frontmatter
+from travinh_site import frontmatter, stamps
 from travinh_site.errors import Problem, SiteError
 
 ASSETS = "assets"
-DRAFT = "draft"
 
 
 @dataclass(frozen=True)
@@ -209,11 +208,6 @@ def markdown_files(folder: Path) -> dict[str, Path]:
     return dict(sorted(found.items()))
 
 
-def is_draft(meta: Mapping[str, Any]) -> bool:
-    translation = meta.get("translation")
-    return isinstance(translation, Mapping) and translation.get("status") == DRAFT
-
-
 def scan(project_dir: Path, languages: Languages) -> Catalogue:
     """Read the content folders and record which pages are translated in which language."""
     default = languages.default
@@ -226,6 +220,6 @@ def scan(project_dir: Path, languages: Languages) -> Catalogue:
             if page not in translated:
                 continue  # an orphan: its source is gone; the coverage report lists it
             shown_as = f"{language.content_dir}/{page}"
-            if not is_draft(frontmatter.read(path, shown_as)):
+            if not stamps.read_stamp(frontmatter.read(path, shown_as)).draft:
                 translated[page].add(language.code)
     return Catalogue(languages, {page: frozenset(codes) for page, codes in translated.items()})

@@ -40,6 +40,15 @@ I18N_PLUGIN = "i18n"
 NOT_FOUND = "404.html"
 
 
+def core(config: MkDocsConfig) -> TravinhPlugin:
+    """The core plugin of this build, for feature plugins that need its shared state
+    (``languages``, ``catalogue``, ``site_url``, ``texts``, ``current_language(config)``)."""
+    plugin = config.plugins.get("travinh")
+    if not isinstance(plugin, TravinhPlugin):
+        raise PluginError("mkdocs.yml: the 'travinh' plugin must be listed under plugins.")
+    return plugin
+
+
 class TravinhConfig(base.Config):
     # Where the three content folders are mapped into the one folder mkdocs-static-i18n reads.
     stage_dir = c.Type(str, default=".cache/stage")
@@ -97,7 +106,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         # The heading anchors' title is an interface text too (Markdown is rendered per page,
         # after this, with the language of the current build).
         toc = config.mdx_configs.setdefault("toc", {})
-        toc["permalink_title"] = self.texts[self._current_language(config).code][
+        toc["permalink_title"] = self.texts[self.current_language(config).code][
             "toc.permalink_title"
         ]
 
@@ -118,7 +127,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     # After mkdocs-static-i18n's on_files (-100), which would not know these generated files.
     @event_priority(-110)
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
-        language = self._current_language(config)
+        language = self.current_language(config)
         for path, content in self._generated_files(language).items():
             theirs = files.get_file_from_path(path)  # e.g. a theme's own sitemap.xml
             if theirs is not None:
@@ -135,14 +144,14 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         return markdown
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["ui"] = self.texts[self._current_language(config).code]
+        env.globals["ui"] = self.texts[self.current_language(config).code]
         return env
 
     def on_template_context(
         self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
     ) -> dict[str, Any]:
         if template_name == NOT_FOUND:
-            language = self._current_language(config)
+            language = self.current_language(config)
             context["translation"] = self._translation(language, language, "index.md", None)
         return context
 
@@ -152,7 +161,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         assert self.languages is not None and self.catalogue is not None
-        language = self._current_language(config)
+        language = self.current_language(config)
         content_language = self.languages.of_content_path(page.file.src_uri) or language
         path = self._page_path(page.file.src_uri)
         context["translation"] = self._translation(language, content_language, path, page.url)
@@ -162,7 +171,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        language = self._current_language(config)
+        language = self.current_language(config)
         if template_name != NOT_FOUND or language.default:
             return output_content
         # Every language build renders 404.html to the site root; put each at its own prefix.
@@ -262,7 +271,8 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
                 self.reported.add(message)
                 log.warning(message)
 
-    def _current_language(self, config: MkDocsConfig) -> Language:
+    def current_language(self, config: MkDocsConfig) -> Language:
+        """The language being built now."""
         assert self.languages is not None
         return self.languages.get(config.plugins[I18N_PLUGIN].current_language)
 
