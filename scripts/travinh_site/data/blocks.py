@@ -308,8 +308,8 @@ def _value(dataset: Dataset, record: Record, name: str, context: Context) -> str
     fmt = context.formatter
     if spec.kind is Kind.TEXT:
         return escape(value[context.code])
-    if spec.kind is Kind.QUANTITY:
-        return escape(fmt.quantity(value, spec.unit))
+    if spec.kind is Kind.QUANTITY:  # "about 880 ha" never breaks across lines
+        return f'<span class="tv-data__value">{escape(fmt.quantity(value, spec.unit))}</span>'
     if spec.kind is Kind.PERIOD:
         return escape(fmt.period(value))
     if spec.kind is Kind.DATE:
