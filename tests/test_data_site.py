@@ -38,6 +38,7 @@ EVENTS = """\
   source: example.vn (3)
 - id: le-hoi
   category: festival
+  page: dau-tu.md
   name: {vi: Lễ hội, en: Festival, km: បុណ្យ}
   rule: {vi: Rằm tháng 10 âm lịch, en: Full moon of the 10th lunar month, km: ពេញបូណ៌មី}
   dates:
@@ -46,6 +47,7 @@ EVENTS = """\
   source: example.vn (4)
 - id: chi-co-luat
   category: festival
+  page: du-lich/chua-viet.md
   name: {vi: Chỉ có luật, en: Rule only, km: មានតែវិធាន}
   rule: {vi: Giữa tháng 4, en: Mid-April, km: ពាក់កណ្ដាលខែមេសា}
   source: example.vn (5)
@@ -192,6 +194,17 @@ def test_events_page_declares_its_events(built: BuildResult):
         ("Festival", "2026-11-24", "2026-11-25"),
         ("Festival", "2027-11-13", "2027-11-13"),
     ]
+
+
+def test_records_link_to_their_page_once_it_is_written(built: BuildResult):
+    rows = soup(built, "en/su-kien.html").select(".tv-events tbody th, .tv-events tbody td")
+    links = {cell.get_text(" ", strip=True): cell.find("a") for cell in rows}
+    assert links["Festival"]["href"] == "dau-tu.html"  # its page
+    assert links["Rule only"] is None  # du-lich/chua-viet.md is not written yet
+    # A festival's own page declares its dated occurrences as Events.
+    (document,) = json_ld(built, "en/dau-tu.html")
+    types = [node["@type"] for node in document["@graph"]]
+    assert types == ["WebPage", "Place", "Event", "Event"]
 
 
 def test_every_page_has_json_ld_naming_its_language(built: BuildResult):

@@ -63,7 +63,8 @@ class Context:
     code: str  # the language of the text shown
     formatter: Formatter
     page_url: str  # the current page's site-relative URL ("en/dau-tu/index.html")
-    page_url_of: Callable[[str], str]  # page path ("dau-tu/x.md") -> its URL in this language
+    # page path ("dau-tu/x.md") -> its URL in this language; None for a page not written yet
+    page_url_of: Callable[[str], str | None]
     downloads: Downloads
 
     @property
@@ -325,7 +326,7 @@ def _linked_name(record: Record, context: Context) -> str:
     if not page:
         return name
     url = context.page_url_of(page)
-    if url == context.page_url:
+    if url is None or url == context.page_url:  # not written yet, or this very page
         return name
     return f'<a href="{escape(context.href(url))}">{name}</a>'
 

@@ -39,11 +39,13 @@ AREA_QUANTITIES = (("area", "ha"), ("first_phase_area", "ha"), ("capacity", "mw"
 class ExportContext:
     code: str  # language of the texts
     site_url: str  # absolute, with a trailing slash
-    page_url_of: Callable[[str], str]  # page path -> site-relative URL in this language
+    # page path -> site-relative URL in this language; None for a page not written yet
+    page_url_of: Callable[[str], str | None]
     texts: dict[str, str]
 
     def absolute(self, page: str | None) -> str:
-        return self.site_url + self.page_url_of(page) if page else ""
+        url = self.page_url_of(page) if page else None
+        return self.site_url + url if url is not None else ""
 
 
 def exports(data: Data, context: ExportContext) -> dict[str, str]:
@@ -82,8 +84,8 @@ def events_calendar(records: tuple[Record, ...], context: ExportContext) -> str:
                 event.add("location", record.text("place", code), parameters={"LANGUAGE": code})
             event.add("categories", [context.texts[f"data.category.{record.get('category')}"]])
             event.add("transp", "TRANSPARENT")  # an anniversary does not make anyone busy
-            if record.get("page"):
-                event.add("url", context.absolute(record.get("page")))
+            if url := context.absolute(record.get("page")):
+                event.add("url", url)
             calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")
 

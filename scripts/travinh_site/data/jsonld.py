@@ -16,7 +16,7 @@ text shown), followed by what the page is about:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,9 +42,9 @@ def page_graph(
     subjects: Iterable[Record],
     events: Iterable[Record],
     formatter: Formatter,
-    page_url_of: Any = None,
+    page_url_of: Callable[[str], str | None],
 ) -> dict[str, Any]:
-    """The JSON-LD document of one page."""
+    """The JSON-LD document of one page; ``page_url_of`` gives a page's absolute URL."""
     web_page: dict[str, Any] = {
         "@type": "WebPage",
         "@id": page.url,
@@ -108,12 +108,12 @@ def _subject(record: Record, page: PageInfo, formatter: Formatter) -> dict[str, 
     return node
 
 
-def _event(record: Record, index: int, page: PageInfo, page_url_of: Any) -> dict[str, Any]:
+def _event(
+    record: Record, index: int, page: PageInfo, page_url_of: Callable[[str], str | None]
+) -> dict[str, Any]:
     code = page.code
     occurrence = record.occurrences()[index]
-    url = page.url
-    if record.get("page") and page_url_of is not None:
-        url = page_url_of(record.get("page"))
+    url = (page_url_of(record.get("page")) if record.get("page") else None) or page.url
     node: dict[str, Any] = {
         "@type": "Event",
         "@id": f"{page.url}#{record.id}-{occurrence.start.isoformat()}",

@@ -108,7 +108,7 @@ class TravinhDataPlugin(BasePlugin):
                 content_language.code, site.texts[content_language.code]
             ),
             page_url=page.file.url,
-            page_url_of=lambda path: seo.page_url(path, build_language),
+            page_url_of=lambda path: _url_if_written(site, path, build_language),
             downloads=self._downloads(site, build_language),
         )
         rendered = iter(blocks.render(block, chosen, context) for block, chosen in selections)
@@ -143,12 +143,21 @@ class TravinhDataPlugin(BasePlugin):
             site_url=seo.absolute(site.site_url, build_language.prefix),
         )
         formatter = Formatter.for_language(content_language.code, site.texts[content_language.code])
+        about = self.data.for_page(path)
+        # The events the page shows, and those whose own page it is (a festival's page).
+        events = self.shown_events.get(page.file.src_uri, [])
+        events += [r for r in about if r.dataset.name == "su-kien" and r not in events]
+
+        def absolute_url(target: str) -> str | None:
+            url = _url_if_written(site, target, build_language)
+            return seo.absolute(site.site_url, url) if url is not None else None
+
         document = jsonld.page_graph(
             info,
-            self.data.for_page(path),
-            self.shown_events.get(page.file.src_uri, []),
+            [record for record in about if record.dataset.name != "su-kien"],
+            events,
             formatter,
-            lambda target: seo.absolute(site.site_url, seo.page_url(target, build_language)),
+            absolute_url,
         )
         context["structured_data"] = [jsonld.script_json(document)]
         return context
@@ -167,7 +176,7 @@ class TravinhDataPlugin(BasePlugin):
         return exports.ExportContext(
             code=language.code,
             site_url=site.site_url,
-            page_url_of=lambda path: seo.page_url(path, language),
+            page_url_of=lambda path: _url_if_written(site, path, language),
             texts=site.texts[language.code],
         )
 
@@ -208,6 +217,12 @@ def required_texts() -> list[str]:
             if spec.unit.startswith("data.unit."):
                 keys.append(spec.unit)
     return sorted(set(keys))
+
+
+def _url_if_written(site: TravinhPlugin, page: str, language: Language) -> str | None:
+    """The page's URL in ``language``, or None while the page does not exist."""
+    assert site.catalogue is not None
+    return seo.page_url(page, language) if page in site.catalogue.translated else None
 
 
 def _page_path(site: TravinhPlugin, src_uri: str) -> str:
