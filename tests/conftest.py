@@ -93,3 +93,19 @@ def make_tiny_site(root: Path, pages: dict[str, str] | None = None) -> TinySite:
 @pytest.fixture
 def tiny_site(tmp_path: Path) -> TinySite:
     return make_tiny_site(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def project_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The project's own site (all its real pages and data), built once per test run."""
+    site = tmp_path_factory.mktemp("project") / "site"
+    result = subprocess.run(
+        [sys.executable, "scripts/build_site.py", "--site-dir", str(site)],
+        cwd=PROJECT,
+        env={**os.environ, "SITE_URL": "https://example.org/travinh/"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuildResult(result.returncode, result.stdout + result.stderr, site)

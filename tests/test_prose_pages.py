@@ -5,8 +5,6 @@ reproduced in full, pictures with alt text and metadata, figures with their sour
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, BuildResult
 from travinh_site.languages import Language, Languages, languages_from_i18n
 
 # The sections written as prose (the investment, produce and events sections are data pages).
@@ -42,17 +40,9 @@ def languages() -> Languages:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("prose") / "site"
-    result = subprocess.run(
-        [sys.executable, "scripts/build_site.py", "--site-dir", str(site_dir)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+def site(project_build: BuildResult) -> Path:
+    """The project's own site, built once for the whole run (tests/conftest.py)."""
+    return project_build.site
 
 
 def prose_pages(languages: Languages) -> list[str]:

@@ -1,0 +1,63 @@
+"""The investment, produce and events pages in Chromium, in every language: they load from
+this host only without errors, their tables are readable on a phone, and their downloads work."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import Watched
+from tests.conftest import PROJECT
+
+pytestmark = pytest.mark.browser
+
+SECTIONS = ("dau-tu/", "san-vat/", "su-kien/")
+PAGES = sorted(
+    path.relative_to(PROJECT / "docs").with_suffix(".html").as_posix()
+    for path in (PROJECT / "docs").rglob("*.md")
+    if path.relative_to(PROJECT / "docs").as_posix().startswith(SECTIONS)
+)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/", "km/"])
+def test_data_pages_load_cleanly_in_every_language(watched: Watched, prefix: str):
+    assert len(PAGES) >= 14
+    for path in PAGES:
+        response = watched.page.goto(watched.site.url(prefix + path), wait_until="load")
+        assert response is not None and response.status == 200, prefix + path
+        # The switcher offers this very page in each language.
+        hrefs = watched.page.eval_on_selector_all(
+            ".md-select__link", "links => links.map(link => link.href)"
+        )
+        assert {watched.site.url(p + path) for p in ("", "en/", "km/")} == set(hrefs)
+    watched.page.wait_for_load_state("networkidle")
+    assert watched.foreign_requests() == []
+    assert watched.console_errors == []
+    # Going on to the next page cancels the previous page's late requests (search index,
+    # sitemaps): those are ERR_ABORTED, not failures. Any HTTP error is still one.
+    assert [failure for failure in watched.failures if "ERR_ABORTED" not in failure] == []
+
+
+def test_tables_scroll_inside_the_page_on_a_phone(watched: Watched):
+    watched.page.set_viewport_size({"width": 360, "height": 740})
+    watched.page.goto(watched.site.url("km/dau-tu/index.html"), wait_until="load")
+    widths = watched.page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1]  # the page itself never scrolls sideways
+    assert watched.page.locator(".tv-data table").first.is_visible()
+
+
+@pytest.mark.parametrize(
+    ("page", "download", "starts"),
+    [
+        ("en/su-kien/index.html", "du-lieu/su-kien.ics", b"BEGIN:VCALENDAR"),
+        ("km/dau-tu/index.html", "du-lieu/khu-dau-tu.csv", b"\xef\xbb\xbfid,name"),
+        ("dau-tu/index.html", "du-lieu/khu-dau-tu.json", b"{"),
+    ],
+)
+def test_download_links_work(watched: Watched, page: str, download: str, starts: bytes):
+    watched.page.goto(watched.site.url(page), wait_until="load")
+    link = watched.page.locator(f'a[download][href$="{download.split("/")[-1]}"]').first
+    href = link.evaluate("link => link.href")
+    response = watched.page.request.get(href)
+    assert response.status == 200 and response.body().startswith(starts), href
