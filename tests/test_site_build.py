@@ -183,6 +183,10 @@ def test_no_reference_to_another_host(built: BuildResult):
             assert not re.match(r"^(https?:)?//", url), f"{css}: url({url})"
 
 
+def test_build_inputs_are_not_published(built: BuildResult):
+    assert not (built.site / "strings.yml").exists()
+
+
 def test_fonts_cover_khmer_and_vietnamese_and_ship_their_licence(built: BuildResult):
     css = built.text("assets/stylesheets/fonts.css")
     assert 'font-family: "Noto Sans Khmer"' in css and "U+1780-17FF" in css

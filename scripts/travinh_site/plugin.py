@@ -128,6 +128,12 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     @event_priority(-110)
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
         language = self.current_language(config)
+        # strings.yml sits in the theme's custom_dir, whose non-template files MkDocs
+        # publishes; it is build input, not site content.
+        strings_file = self._project_dir(config) / self.config.strings
+        for file in list(files.media_files()):
+            if file.abs_src_path and Path(file.abs_src_path) == strings_file:
+                files.remove(file)
         for path, content in self._generated_files(language).items():
             theirs = files.get_file_from_path(path)  # e.g. a theme's own sitemap.xml
             if theirs is not None:
