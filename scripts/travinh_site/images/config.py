@@ -8,8 +8,12 @@ plugins:
 
 from __future__ import annotations
 
-from mkdocs.config import base
+from pathlib import Path
+
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
 
 from travinh_site.errors import Problem, SiteError
 from travinh_site.images.settings import DEFAULT_SIZES, DEFAULT_WIDTHS, Encoding, Settings
@@ -95,3 +99,20 @@ def to_settings(config: ImagesConfig) -> Settings:
         fallback_width=config.fallback_width,
         workers=config.workers,
     )
+
+
+PLUGIN = "travinh-images"
+
+
+def load(config_file: Path) -> tuple[Settings, MkDocsConfig]:
+    """The settings of ``travinh-images`` in ``config_file``, for the command lines."""
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, OSError) as error:
+        raise SiteError(Problem(config_file.name, f"cannot be read: {error}")) from None
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise SiteError(
+            Problem(config_file.name, f"the '{PLUGIN}' plugin is not listed under plugins.")
+        )
+    return to_settings(plugin.config), config  # type: ignore[arg-type]

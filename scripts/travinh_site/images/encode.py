@@ -30,7 +30,7 @@ from travinh_site.images.settings import Encoding
 
 # Extensions the pipeline reads, and the formats Pillow may find behind them.
 RASTER_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".tif", ".tiff", ".bmp")
-READABLE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "AVIF", "TIFF", "BMP", "MPO")
+READABLE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "AVIF", "TIFF", "BMP")
 # Image formats people may drop in the folder that the pipeline does not read.
 UNSUPPORTED_EXTENSIONS = {
     ".heic": "HEIC (iPhone)",
@@ -330,8 +330,12 @@ def _failed(job: Job, problem: str, fix: str) -> Outcome:
 
 def _damaged(job: Job, error: Exception) -> Outcome:
     reason = str(error).split("\n")[0].rstrip(".") or type(error).__name__
+    if isinstance(error, EOFError) or "truncated" in reason:
+        problem = "the image is incomplete: the file ends before the picture does."
+    else:
+        problem = f"the image is damaged ({reason})."
     return _failed(
         job,
-        f"the image is damaged or incomplete ({reason}).",
+        problem,
         "copy the image again from its original, or open and save it again in an image editor.",
     )

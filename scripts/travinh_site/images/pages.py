@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
+from pathlib import Path
 
-from travinh_site.errors import Problem
-from travinh_site.links import Reference, local_path
+from travinh_site import frontmatter
+from travinh_site.errors import Problem, SiteError
+from travinh_site.frontmatter import read_text
+from travinh_site.languages import Languages, markdown_files
+from travinh_site.links import Reference, find_references, local_path
 
 DECORATIVE = "decorative"
 
@@ -75,4 +79,20 @@ def problems(
                     reference.line,
                 )
             )
+    return found
+
+
+def check_project(project: Path, languages: Languages, images_dir: str) -> list[Problem]:
+    """Image problems of every page of every language (the command line's check)."""
+    found = []
+    for language in languages:
+        for page, path in markdown_files(project / language.content_dir).items():
+            shown_as = f"{language.content_dir}/{page}"
+            try:
+                _meta, body, first_line = frontmatter.split(read_text(path, shown_as), shown_as)
+            except SiteError as error:
+                found.extend(error.problems)
+                continue
+            references = find_references(body, first_line)
+            found.extend(problems(references, shown_as, posixpath.dirname(shown_as), images_dir))
     return found
