@@ -45,7 +45,16 @@ class _PageState:
     references: list[links.Reference]
     texts: dict[str, str]  # interface texts in the language of the page's text
     images_done: int = 0
-    lines: dict[str, int] = field(default_factory=dict)  # site path -> first line using it
+    uses: dict[str, list[links.Reference]] = field(default_factory=dict)  # by site path
+    seen: dict[str, int] = field(default_factory=dict)  # site path -> times rendered so far
+
+    def next_use(self, source: str) -> links.Reference | None:
+        """The reference of this use of ``source`` (images come in document order); None for
+        an image the scanner does not see (reference-style Markdown)."""
+        index = self.seen.get(source, 0)
+        self.seen[source] = index + 1
+        uses = self.uses.get(source, [])
+        return uses[index] if index < len(uses) else None
 
 
 class ImagesPlugin(BasePlugin[ImagesConfig]):
@@ -86,11 +95,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             for problem in self.report.problems:
                 self._warn(problem)
             log.info(self.report.summary())
-        for file in list(files.media_files()):
-            is_image = file.src_uri.lower().endswith((*RASTER_EXTENSIONS, ".svg"))
-            if is_image and self._is_ours(file, config) and not self._in_images_dir(file):
+        for file in files.media_files():
+            if self._is_stray_image(file, config):
                 self._warn(self._outside_images_dir(file, config))
-                files.remove(file)
         return files
 
     def on_page_markdown(
@@ -115,7 +122,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             path = links.local_path(reference.target)
             if reference.is_image and path:
                 resolved = posixpath.normpath(posixpath.join(folder, path))
-                self.page.lines.setdefault(resolved, reference.line)
+                self.page.uses.setdefault(resolved, []).append(reference)
         return markdown
 
     def on_page_content(
@@ -126,9 +133,11 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
 
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
         # After the pages are rendered (their image links were checked against the originals):
-        # the originals and their metadata are never published; the outputs are, once.
+        # the originals and their metadata are never published (nor stray images, reported
+        # in on_files); the outputs are, once.
         for file in list(files.media_files()):
-            if self._is_ours(file, config) and self._in_images_dir(file):
+            in_images_dir = self._is_ours(file, config) and self._in_images_dir(file)
+            if in_images_dir or self._is_stray_image(file, config):
                 files.remove(file)
         if self.depth == 1 and self.report is not None:
             assert self.settings is not None
@@ -169,9 +178,10 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             image = report.images.get(source) if source else None
             if image is None:
                 continue
+            use = state.next_use(source)
             decorative = pages.DECORATIVE in img.get("class", "").split()
             alt = "" if decorative else img.get("alt", "").strip()
-            if not alt and not decorative and source not in state.lines:
+            if not alt and not decorative and use is None:
                 # An image the scanner does not see (a reference-style one): checked here.
                 reference = links.Reference(0, img.get("src", ""), True)
                 for problem in pages.problems([reference], state.shown_as, "", ""):
@@ -187,7 +197,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                 options,
                 img.attrib,
             )
-            self._place(img, element, image, parents, state, source)
+            self._place(img, element, image, parents, state, use)
 
     def _place(
         self,
@@ -196,7 +206,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         image: ProcessedImage,
         parents: dict[Element, Element],
         state: _PageState,
-        source: str,
+        use: links.Reference | None,
     ) -> None:
         parent = parents[img]
         alone = (
@@ -213,10 +223,11 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             self._warn(
                 Problem(
                     state.shown_as,
-                    f"the photo '{source}' stands inside a line of text, so its credit cannot "
+                    f"the photo '{use.target if use else image.source}' stands inside a line of "
+                    "text, so its credit cannot "
                     "be shown under it.",
                     "put the photo on a line of its own, with an empty line before and after.",
-                    state.lines.get(source),
+                    use.line if use else None,
                 )
             )
 
@@ -227,6 +238,11 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if message not in self.reported:  # a page shown in several languages: once
             self.reported.add(message)
             log.warning(message)
+
+    def _is_stray_image(self, file: File, config: MkDocsConfig) -> bool:
+        """An image of the project outside the images folder (it would skip the pipeline)."""
+        is_image = file.src_uri.lower().endswith((*RASTER_EXTENSIONS, ".svg"))
+        return is_image and self._is_ours(file, config) and not self._in_images_dir(file)
 
     def _in_images_dir(self, file: File) -> bool:
         assert self.settings is not None
