@@ -13,7 +13,10 @@ from tests.conftest import DEFAULT_PAGES, BuildResult, TinySite, make_tiny_site
 from tests.imagegen import SERIAL, encoded, exif_with_gps, quadrants
 
 PAGE = "du-lich/ao-ba-om.html"
-SIZES = "(min-width: 76.25em) 44rem, (min-width: 60em) calc(100vw - 17rem), 100vw"
+SIZES = (
+    "(min-width: 125em) 826px, (min-width: 100em) 757px, (min-width: 76.25em) 688px, "
+    "(min-width: 60em) calc(100vw - 274px), calc(100vw - 32px)"
+)
 PHOTO_MD = "![{alt}](../../assets/images/ao-ba-om.jpg)"
 PAGES = {
     **DEFAULT_PAGES,

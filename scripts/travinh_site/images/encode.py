@@ -133,7 +133,7 @@ def process(job: Job) -> Outcome:
         if frames > 1:
             return _animated(job, image, frames)
         image.load()
-        still = _normalise(image)
+        still = normalise(image)
     except Exception as error:
         return _damaged(job, error)
     return _still(job, still)
@@ -156,7 +156,7 @@ def _pixel_limit_off() -> Iterator[None]:
             Image.MAX_IMAGE_PIXELS = saved
 
 
-def _normalise(image: Image.Image) -> Image.Image:
+def normalise(image: Image.Image) -> Image.Image:
     """Upright, sRGB, 8-bit L/RGB/RGBA pixels, and nothing else (no metadata)."""
     profile = image.info.get("icc_profile")
     image = ImageOps.exif_transpose(image) or image
@@ -244,12 +244,12 @@ def _still(job: Job, image: Image.Image) -> Outcome:
             else image.resize((width, height), RESAMPLE, reducing_gap=RESAMPLE_GAP)
         )
         for kind in ("avif", "webp", fallback):
-            data = _encode(resized, kind, encoding)
+            data = encode_as(resized, kind, encoding)
             variants.append(_store(job, kind, width, height, data))
     return Outcome(job.shown_as, image.width, image.height, False, tuple(variants))
 
 
-def _encode(image: Image.Image, kind: str, encoding: Encoding) -> bytes:
+def encode_as(image: Image.Image, kind: str, encoding: Encoding) -> bytes:
     buffer = io.BytesIO()
     if kind == "avif":
         image.save(

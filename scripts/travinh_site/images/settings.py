@@ -17,9 +17,13 @@ from PIL import features
 PIPELINE_VERSION = 1
 
 DEFAULT_WIDTHS = (480, 800, 1200, 1600, 2400)
-# What a browser needs to pick a width before layout: the rendered width of an image in
-# Material's content column (measured in Chromium, see the README's "Images" section).
-DEFAULT_SIZES = "(min-width: 76.25em) 44rem, (min-width: 60em) calc(100vw - 17rem), 100vw"
+# What a browser needs to pick a width before layout: the width of Material's content column,
+# measured in Chromium at viewports from 360 to 2560 px (the column is 100vw - 32px on phones,
+# loses the navigation at 60em, is 688/757/826 px wide as the root font grows at 76.25/100/125em).
+DEFAULT_SIZES = (
+    "(min-width: 125em) 826px, (min-width: 100em) 757px, (min-width: 76.25em) 688px, "
+    "(min-width: 60em) calc(100vw - 274px), calc(100vw - 32px)"
+)
 
 
 @dataclass(frozen=True)
