@@ -33,7 +33,7 @@ class Encoding:
     widths: tuple[int, ...] = DEFAULT_WIDTHS
     avif_quality: int = 52
     avif_speed: int = 6
-    webp_quality: int = 80
+    webp_quality: int = 81
     webp_method: int = 6
     jpeg_quality: int = 80
 
