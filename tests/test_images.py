@@ -243,31 +243,30 @@ def bad_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
     return project, before, run(project, Settings(**{**SETTINGS.__dict__, "workers": 2}))
 
 
-@pytest.mark.parametrize(("name", "_data", "line"), BAD_INPUT)
-def test_bad_input_gets_one_clear_line(bad_project, name: str, _data: bytes, line: str):
-    _project, _before, report = bad_project
-    assert [text for text in lines(report) if text.startswith(f"assets/images/{name}:")] == [line]
-
-
-def test_a_truncated_jpeg_is_reported_as_incomplete(bad_project):
-    _project, _before, report = bad_project
-    (line,) = [text for text in lines(report) if text.startswith("assets/images/cut.jpg:")]
-    assert line == (
+# Made by the fixture: the first half of a JPEG, and a PNG header announcing 10^10 pixels.
+GENERATED = [
+    (
+        "cut.jpg",
         "assets/images/cut.jpg: the image is incomplete: the file ends before the picture "
         "does. Fix: copy the image again from its original, or open and save it again in an "
-        "image editor."
-    )
-
-
-def test_a_decompression_bomb_is_refused_before_decoding(bad_project):
-    _project, _before, report = bad_project
-    (line,) = [text for text in lines(report) if text.startswith("assets/images/bomb.png:")]
-    assert line == (
+        "image editor.",
+    ),
+    (
+        "bomb.png",
         "assets/images/bomb.png: the image has 10,000,000,000 pixels (100000 × 100000), more "
         "than the limit of 5,000,000: it could exhaust the memory of the build. Fix: reduce it "
         "to at most 800 pixels wide (the largest size the site uses), or raise 'max_pixels' of "
-        "travinh-images in mkdocs.yml if it is genuine."
-    )
+        "travinh-images in mkdocs.yml if it is genuine.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "line"), [(name, line) for name, _data, line in BAD_INPUT] + GENERATED
+)
+def test_bad_input_gets_one_clear_line(bad_project, name: str, line: str):
+    _project, _before, report = bad_project
+    assert [text for text in lines(report) if text.startswith(f"assets/images/{name}:")] == [line]
 
 
 def test_bad_input_loses_no_other_image_and_modifies_no_original(bad_project):
