@@ -15,7 +15,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test lint fonts clean chromium
+.PHONY: site serve test lint fonts clean chromium bench-images
 
 site: $(INSTALLED)
 	$(BIN)/python scripts/build_site.py
@@ -32,6 +32,12 @@ test: $(INSTALLED) chromium
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Our image pipeline against sharp on the Kodak images (figures in the README). Installs the
+# benchmark's own packages: benchmarks/requirements.txt into .venv, sharp into .cache/bench-node.
+bench-images: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
+	$(BIN)/python benchmarks/images.py
 
 # Regenerate assets/fonts from Debian's fonts-noto-core (only when changing the fonts).
 fonts: $(INSTALLED)

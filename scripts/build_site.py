@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 
 from travinh_site.build import build
+from travinh_site.errors import SiteError
+from travinh_site.images import config as images_config
+from travinh_site.images import pipeline
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -20,7 +23,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=PROJECT / "site")
     parser.add_argument("--verbose", action="store_true", help="show MkDocs' progress lines")
     args = parser.parse_args(argv)
+    encode_images()
     return build(PROJECT, args.site_dir.resolve(), verbose=args.verbose)
+
+
+def encode_images() -> None:
+    """Encode new and changed images first, with a progress bar on a terminal (the build's
+    own output is read line by line, so it could not show one). The build then finds them
+    cached; it reports any problem with the images together with the pages' problems."""
+    try:
+        settings, _config = images_config.load(PROJECT / "mkdocs.yml")
+    except SiteError:
+        return  # the build reports the configuration's problem
+    report = pipeline.run(PROJECT, settings, say=lambda line: print(line, file=sys.stderr))
+    if report.encoded:
+        print(report.summary(), file=sys.stderr)
 
 
 if __name__ == "__main__":

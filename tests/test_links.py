@@ -29,20 +29,25 @@ wraps](wrapped.md) onto the next line.
 def test_finds_every_reference_with_its_line_and_kind():
     found = find_references(SOURCE, first_line=5)
     assert found == [
-        Reference(5, "page.md", False),
-        Reference(5, "../assets/images/x.jpg", True),
-        Reference(11, "wrapped.md", False),
-        Reference(18, "reference.md", False),
-        Reference(19, "raw.png", True),
-        Reference(19, "raw.md", False),
-        Reference(20, "https://example.org/x.md", False),
-        Reference(20, "#top", False),
-        Reference(20, "mailto:a@b.c", False),
+        Reference(5, "page.md", False, "a link"),
+        Reference(5, "../assets/images/x.jpg", True, "an image"),
+        Reference(11, "wrapped.md", False, "link whose text\nwraps"),
+        Reference(18, "reference.md", False, "ref", syntax="definition"),
+        Reference(19, "raw.png", True, syntax="html"),
+        Reference(19, "raw.md", False, syntax="html"),
+        Reference(20, "https://example.org/x.md", False, "external"),
+        Reference(20, "#top", False, "anchor"),
+        Reference(20, "mailto:a@b.c", False, "mail"),
     ]
 
 
 def test_angle_bracket_destinations_may_hold_spaces():
-    assert find_references("[x](<my page.md>)") == [Reference(1, "my page.md", False)]
+    assert find_references("[x](<my page.md>)") == [Reference(1, "my page.md", False, "x")]
+
+
+def test_an_attribute_list_after_an_image_is_kept():
+    (image,) = find_references("![](x.svg){ .decorative }\n")
+    assert (image.text, image.attributes) == ("", " .decorative ")
 
 
 EXISTING = {"vi/index.md", "vi/du-lich/ao-ba-om.md", "vi/du-lich/index.md", "assets/images/a.jpg"}

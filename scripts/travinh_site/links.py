@@ -23,6 +23,7 @@ _BRACKETED = r"(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\[\]]*\])*"  # nested once, no bl
 _INLINE = re.compile(
     r"(?P<image>!?)\[(?P<text>" + _BRACKETED + r")\]"
     r"\(\s*(?P<target><[^>\n]*>|[^\s()]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+    r"(?:\{(?P<attributes>[^{}\n]*)\})?"  # attr_list: ![alt](x.svg){ .decorative }
 )
 _DEFINITION = re.compile(r"^[ ]{0,3}\[(?P<text>[^\]\n]+)\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.M)
 _RAW_HTML = re.compile(
@@ -36,6 +37,9 @@ class Reference:
     line: int
     target: str
     is_image: bool
+    text: str = ""  # the link text, or an image's alt text
+    attributes: str = ""  # an attr_list right after it, without braces: " .decorative "
+    syntax: str = "inline"  # "inline" ![x](y), "definition" [x]: y, or "html" <img src>
 
 
 def mask_code(text: str) -> str:
@@ -66,14 +70,25 @@ def find_references(text: str, first_line: int = 1) -> list[Reference]:
     for match in _INLINE.finditer(masked):
         target = match.group("target").strip("<>")
         is_image = bool(match.group("image"))
-        found.append((match.start(), Reference(line_of(match.start()), target, is_image)))
+        reference = Reference(
+            line_of(match.start()),
+            target,
+            is_image,
+            text=match.group("text"),
+            attributes=match.group("attributes") or "",
+        )
+        found.append((match.start(), reference))
     for match in _DEFINITION.finditer(masked):
         target = match.group("target").strip("<>")
-        found.append((match.start(), Reference(line_of(match.start()), target, False)))
+        reference = Reference(
+            line_of(match.start()), target, False, match.group("text"), syntax="definition"
+        )
+        found.append((match.start(), reference))
     for match in _RAW_HTML.finditer(masked):
         target = match.group("dq") if match.group("dq") is not None else match.group("sq")
         is_image = match.group("tag").lower() == "img"
-        found.append((match.start(), Reference(line_of(match.start()), target, is_image)))
+        reference = Reference(line_of(match.start()), target, is_image, syntax="html")
+        found.append((match.start(), reference))
     return [reference for _offset, reference in sorted(found, key=lambda item: item[0])]
 
 
