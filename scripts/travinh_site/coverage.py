@@ -375,6 +375,8 @@ def _use_history(
         mine = history.last_change.get(status.file)
         theirs = history.last_change.get(status.source_file)
         if mine is not None and theirs is not None:
+            if history.shallow and mine.commit == theirs.commit:
+                continue  # the clone's one commit: their real dates are not known
             status.basis = BY_GIT_DATES
             if theirs.timestamp > mine.timestamp:
                 status.state = STALE
