@@ -227,13 +227,18 @@ def sections_of(body: str, prose: str, body_line: int) -> list[Section]:
     return [
         Section(
             heading=headings[number],
-            line=body_line + start,
+            line=body_line + _first_written(prose_lines, start, end),
             text="\n".join(prose_lines[start:end]),
             raw="\n".join(raw_lines[start:end]),
         )
         for number, (start, end) in enumerate(itertools.pairwise(starts))
         if number or end > start
     ]
+
+
+def _first_written(lines: list[str], start: int, end: int) -> int:
+    """The index of the first non-blank line in ``lines[start:end]`` (``start`` if none)."""
+    return next((i for i in range(start, end) if lines[i].strip()), start)
 
 
 def word_count(text: str) -> int:
