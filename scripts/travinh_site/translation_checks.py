@@ -365,7 +365,7 @@ def _identical_paragraphs(source: PageText, translation: PageText, language, lan
             f"translate it into {english_name(language.code)}.",
             block.line,
         )
-        for block in translation.blocks
+        for block in _prose_blocks(translation)
         if block.text in originals
     ]
 
@@ -386,7 +386,7 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
                     "script",
                     translation,
                     language,
-                    f"only {share:.0%} of its letters are {name} (at least "
+                    f"only {int(share * 100)}% of its letters are {name} (at least "
                     f"{MIN_OWN_SCRIPT_SHARE:.0%} expected): parts of it are probably not "
                     "translated yet.",
                     f"translate the remaining text into {name}; keep only names in Latin letters.",
@@ -394,7 +394,7 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
                 )
             )
     # A paragraph left in the source language, even in a page that is mostly translated.
-    for block in translation.blocks:
+    for block in _prose_blocks(translation):
         if word_count(block.text) >= MIN_PARAGRAPH_WORDS and not any(
             _is_letter(ch) and _script_of_char(ch) == own for ch in block.text
         ):
@@ -409,6 +409,11 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
                 )
             )
     return found
+
+
+def _prose_blocks(page: PageText) -> list[Block]:
+    """Blocks other than a lone image (its alt text has its own check)."""
+    return [block for block in page.blocks if not block.text.startswith("![")]
 
 
 def _foreign_letters(translation: PageText, language: Language, languages: Languages):
