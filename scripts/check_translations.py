@@ -34,6 +34,7 @@ from travinh_site.errors import SiteError
 from travinh_site.languages import languages_from_i18n
 
 PROJECT = Path(__file__).resolve().parent.parent
+CACHE = ".cache/translation-coverage.json"  # analyses by content hash (see coverage_cache)
 USAGE_ERROR = 2
 GATE_FAILED = 1
 
@@ -71,7 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE_ERROR
 
     report = check(
-        project, languages, navigation, site_url=config.site_url or "", use_git=not args.no_git
+        project,
+        languages,
+        navigation,
+        site_url=config.site_url or "",
+        use_git=not args.no_git,
+        cache=None if args.no_cache else project / CACHE,
     )
     failures = gate.failures(report)
     for error in report.errors:
@@ -143,6 +149,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--all", action="store_true", help="list every page, not only those to do")
     parser.add_argument("--no-git", action="store_true", help="do not ask git (no diffs, dates)")
+    parser.add_argument(
+        "--no-cache", action="store_true", help=f"analyse every page again (ignore {CACHE})"
+    )
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),

@@ -335,3 +335,27 @@ def test_mark_current_stamps_only_the_block_and_ends_a_draft(repository, tmp_pat
     assert report.status("gioi-thieu.md", "en").state == "translated"
     assert report.status("du-lich/ao-ba-om.md", "en").state == "translated"
     assert "status: draft" not in draft.read_text(encoding="utf-8")
+
+
+def test_the_cache_gives_the_same_report_and_misses_an_edited_page(tmp_path):
+    root = tmp_path / "site"
+    build_repository(root)
+    cache = tmp_path / "cache.json"
+    cold = check(root, LANGUAGES, cache=cache)
+    warm = check(root, LANGUAGES, cache=cache)
+    assert cache.is_file()
+    assert states(warm) == states(cold)
+    assert [str(f) for f in warm.findings] == [str(f) for f in cold.findings]
+    assert [s.words for s in warm.sources.values()] == [s.words for s in cold.sources.values()]
+    assert warm.status("gioi-thieu.md", "en").changes  # diffs are never cached
+    (root / "docs_en/index.md").write_text(
+        stamped(EN_INDEX.replace("140", "150"), INDEX), encoding="utf-8"
+    )
+    edited = check(root, LANGUAGES, cache=cache)
+    before = {str(f) for f in cold.findings}
+    # line 8: "# Home", where the section with the number starts
+    assert [str(f) for f in edited.findings if str(f) not in before] == [
+        "docs_en/index.md:8: numbers or dates of the Vietnamese text are missing here: '140' "
+        "(this text has '150' instead?). Fix: check them against the source and write them the "
+        "way this language does (digits kept, dates in full)."
+    ]

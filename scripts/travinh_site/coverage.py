@@ -27,15 +27,20 @@ source pages, and of source words, whose translation is ``translated``.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import yaml
 
 from travinh_site import frontmatter, stamps
+from travinh_site.coverage_cache import AnalysisCache
 from travinh_site.errors import Problem, SiteError
 from travinh_site.history import Change, History
 from travinh_site.languages import Language, Languages, markdown_files
@@ -179,13 +184,9 @@ class Report:
     def findings_of(self, check: str) -> list[Finding]:
         return [finding for finding in self.findings if finding.check == check]
 
-    @property
+    @functools.cached_property
     def _index(self) -> dict[tuple[str, str], Status]:
-        index = self.__dict__.get("_status_index")
-        if index is None or len(index) != len(self.statuses):
-            index = {(s.page, s.language): s for s in self.statuses if s.state != ORPHAN}
-            self.__dict__["_status_index"] = index
-        return index
+        return {(s.page, s.language): s for s in self.statuses if s.state != ORPHAN}
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,9 @@ class Navigation:
 # ---- the check ----------------------------------------------------------------------------------
 
 
+PARALLEL_FROM = 400  # source pages; below this, starting processes costs more than it saves
+
+
 def check(
     project: Path,
     languages: Languages,
@@ -208,64 +212,52 @@ def check(
     site_url: str = "",
     use_git: bool = True,
     checks: Iterable[str] = CHECKS,
+    workers: int | None = None,
+    cache: Path | None = None,
 ) -> Report:
-    """Read every content folder of ``project`` and report the state of every translation."""
-    enabled = set(checks)
-    errors: list[Problem] = []
-    source = languages.default
-    sources, broken_sources = _read_folder(project, source, errors)
-    source_pages = {
-        page: SourcePage(
-            page,
-            text.shown_as,
-            text.title,
-            text.words,
-            stamps.hash_of(text.meta, text.body),
-        )
-        for page, text in sources.items()
-    }
-    for page in broken_sources:
-        source_pages[page] = SourcePage(page, f"{source.content_dir}/{page}", "", 0, None)
-    source_pages = dict(sorted(source_pages.items()))
+    """Read every content folder of ``project`` and report the state of every translation.
 
-    statuses: list[Status] = []
-    orphans: list[Status] = []
-    findings: list[Finding] = []
-    translations: dict[tuple[str, str], PageText] = {}
-    for language in languages:
-        if language.default:
-            continue
-        texts, broken = _read_folder(project, language, errors)
-        for page, source_page in source_pages.items():
-            status = _state(page, source_page, language, texts.get(page), page in broken, source)
-            statuses.append(status)
-            if page in texts:
-                translations[(page, language.code)] = texts[page]
-        for page in sorted(set(texts) | broken):
-            if page not in source_pages:
-                orphans.append(
-                    Status(
-                        page,
-                        language.code,
-                        ORPHAN,
-                        f"{language.content_dir}/{page}",
-                        f"{source.content_dir}/{page}",
-                        stamp=stamps.read_stamp(texts[page].meta) if page in texts else None,
-                    )
-                )
+    Pages are analysed (read, hashed, counted, checked) in ``workers`` processes (default: one
+    per available processor) when there are many, and the analyses kept in the ``cache``
+    file (if given) by content hash; git and the diffs are done here after.
+    """
+    enabled = frozenset(checks)
+    source = languages.default
+    pages = sorted(markdown_files(project / source.content_dir))
+    store = AnalysisCache(cache)
+    keys = {page: _page_key(project, languages, page, site_url, enabled) for page in pages}
+    known = {page: store.get(key) for page, key in keys.items()}
+    missing = [page for page, data in known.items() if data is None]
+    fresh = _analyse_all(project, languages, site_url, enabled, missing, workers)
+    for result in fresh:
+        store.put(keys[result.page], _result_data(result))
+    store.save()
+    by_page = {result.page: result for result in fresh}
+    results = [by_page.get(page) or _result_of(known[page]) for page in pages]
+    errors = [error for result in results for error in result.errors]
+    findings = [finding for result in results for finding in result.findings]
+    source_pages = {
+        result.page: result.source
+        or SourcePage(result.page, f"{source.content_dir}/{result.page}", "", 0, None)
+        for result in results
+    }
+    statuses = [
+        _state(result.page, source_pages[result.page], language, result.versions.get(language.code))
+        for language in languages
+        if not language.default
+        for result in results
+    ]
+    orphans = _orphans(project, languages, source_pages, errors)
+    order = {language.content_dir: index for index, language in enumerate(languages)}
+    errors.sort(key=lambda error: (order.get(error.file.split("/", 1)[0], 0), error.file))
+
+    def read(page: str, language: Language) -> PageText | None:
+        text = _read(project, language, page, [])
+        return text if isinstance(text, PageText) else None
 
     history = History.open(project) if use_git else History(project, reason="--no-git was given")
-    _use_history(history, statuses, orphans, source_pages, sources, translations, languages)
+    _use_history(history, statuses, orphans, source_pages, read, languages)
     _explain_orphans(orphans, statuses, source_pages, history, languages)
-
-    for status in statuses:
-        if status.state in (TRANSLATED, STALE) and status.page in sources:
-            translation = translations[(status.page, status.language)]
-            language = languages.get(status.language)
-            found = check_translation(
-                sources[status.page], translation, language, languages, site_url
-            )
-            findings.extend(finding for finding in found if finding.check in enabled)
     if navigation is not None and "nav-label" in enabled:
         findings.extend(check_nav(navigation.labels, navigation.translations, languages))
 
@@ -281,33 +273,196 @@ def check(
     )
 
 
-def _read_folder(
-    project: Path, language: Language, errors: list[Problem]
-) -> tuple[dict[str, PageText], set[str]]:
-    """Every Markdown file of a language's folder, parsed; unreadable ones are listed apart."""
-    texts: dict[str, PageText] = {}
-    broken: set[str] = set()
-    for page, path in markdown_files(project / language.content_dir).items():
-        shown_as = f"{language.content_dir}/{page}"
+@dataclass(frozen=True)
+class _Version:
+    """A translation file as the analysis found it."""
+
+    broken: bool
+    stamp: stamps.Stamp | None = None
+
+
+@dataclass
+class _PageResult:
+    page: str
+    source: SourcePage | None  # None when the source cannot be read
+    versions: dict[str, _Version]  # language code -> its file (absent: missing)
+    findings: list[Finding]
+    errors: list[Problem]
+
+
+_BROKEN = object()
+
+
+def _page_key(
+    project: Path, languages: Languages, page: str, site_url: str, enabled: frozenset[str]
+) -> str:
+    """The hash of everything a page's analysis depends on: its files, in every language."""
+    digest = hashlib.sha1(f"{site_url}\0{','.join(sorted(enabled))}\0{page}".encode())
+    for language in languages:
+        digest.update(f"\0{language.code}\0{language.content_dir}\0".encode())
         try:
-            text = read_page(frontmatter.read_text(path, shown_as), shown_as, page)
-            if language.default or not stamps.read_stamp(text.meta).draft:
-                require_title(text)
-        except SiteError as error:
-            errors.extend(error.problems)
-            broken.add(page)
+            digest.update((project / language.content_dir / page).read_bytes())
+        except FileNotFoundError:
+            digest.update(b"\0missing")
+    return digest.hexdigest()
+
+
+def _result_data(result: _PageResult) -> dict:
+    """A page's analysis as JSON-compatible data (for the cache)."""
+    source = result.source
+    return {
+        "source": [source.file, source.title, source.words, source.hash] if source else None,
+        "versions": {
+            code: [
+                version.broken,
+                [version.stamp.source_hash, version.stamp.source_commit, version.stamp.draft]
+                if version.stamp
+                else None,
+            ]
+            for code, version in result.versions.items()
+        },
+        "findings": [
+            [
+                f.check,
+                f.language,
+                f.page,
+                f.problem.file,
+                f.problem.problem,
+                f.problem.fix,
+                f.problem.line,
+            ]
+            for f in result.findings
+        ],
+        "errors": [[e.file, e.problem, e.fix, e.line] for e in result.errors],
+        "page": result.page,
+    }
+
+
+def _result_of(data: dict) -> _PageResult:
+    source = data["source"]
+    return _PageResult(
+        page=data["page"],
+        source=SourcePage(data["page"], *source) if source else None,
+        versions={
+            code: _Version(broken, stamps.Stamp(*stamp) if stamp else None)
+            for code, (broken, stamp) in data["versions"].items()
+        },
+        findings=[
+            Finding(check, language, page, Problem(file, problem, fix, line))
+            for check, language, page, file, problem, fix, line in data["findings"]
+        ],
+        errors=[Problem(*error) for error in data["errors"]],
+    )
+
+
+def _analyse_all(
+    project: Path,
+    languages: Languages,
+    site_url: str,
+    enabled: frozenset[str],
+    pages: list[str],
+    workers: int | None,
+) -> list[_PageResult]:
+    if workers is None:
+        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    can_fork = "fork" in multiprocessing.get_all_start_methods()
+    if workers <= 1 or len(pages) < PARALLEL_FROM or not can_fork:
+        return _analyse(project, languages, site_url, enabled, pages)
+    # Interleaved chunks balance the work; fork shares the loaded modules with the workers
+    # (the command line has no threads, so forking is safe).
+    count = workers * 4
+    chunks = [pages[start::count] for start in range(count)]
+    context = multiprocessing.get_context("fork")
+    task = functools.partial(_analyse, project, languages, site_url, enabled)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        results = [result for chunk in pool.map(task, chunks) for result in chunk]
+    return sorted(results, key=lambda result: result.page)
+
+
+def _analyse(
+    project: Path,
+    languages: Languages,
+    site_url: str,
+    enabled: frozenset[str],
+    pages: list[str],
+) -> list[_PageResult]:
+    """Read, hash, count and check each source page and its translations."""
+    results = []
+    source = languages.default
+    for page in pages:
+        errors: list[Problem] = []
+        findings: list[Finding] = []
+        versions: dict[str, _Version] = {}
+        text = _read(project, source, page, errors)
+        source_page = None
+        if isinstance(text, PageText):
+            source_page = SourcePage(
+                page, text.shown_as, text.title, text.words, stamps.hash_of(text.meta, text.body)
+            )
+        for language in languages:
+            if language.default:
+                continue
+            translation = _read(project, language, page, errors)
+            if translation is None:
+                continue
+            if not isinstance(translation, PageText):
+                versions[language.code] = _Version(broken=True)
+                continue
+            stamp = stamps.read_stamp(translation.meta)
+            versions[language.code] = _Version(broken=False, stamp=stamp)
+            if isinstance(text, PageText) and not stamp.draft:
+                found = check_translation(text, translation, language, languages, site_url)
+                findings += [finding for finding in found if finding.check in enabled]
+        results.append(_PageResult(page, source_page, versions, findings, errors))
+    return results
+
+
+def _read(project: Path, language: Language, page: str, errors: list[Problem]):
+    """The page's file in ``language`` parsed; None if there is none; _BROKEN (and its
+    problems added to ``errors``) if it cannot be read."""
+    path = project / language.content_dir / page
+    if not path.is_file():
+        return None
+    shown_as = f"{language.content_dir}/{page}"
+    try:
+        text = read_page(frontmatter.read_text(path, shown_as), shown_as, page)
+        if language.default or not stamps.read_stamp(text.meta).draft:
+            require_title(text)
+    except SiteError as error:
+        errors.extend(error.problems)
+        return _BROKEN
+    return text
+
+
+def _orphans(
+    project: Path, languages: Languages, source_pages: Mapping[str, SourcePage], errors
+) -> list[Status]:
+    """Translations whose source page does not exist."""
+    source = languages.default
+    orphans = []
+    for language in languages:
+        if language.default:
             continue
-        texts[page] = text
-    return texts, broken
+        for page in markdown_files(project / language.content_dir):
+            if page in source_pages:
+                continue
+            text = _read(project, language, page, errors)
+            stamp = stamps.read_stamp(text.meta) if isinstance(text, PageText) else None
+            orphans.append(
+                Status(
+                    page,
+                    language.code,
+                    ORPHAN,
+                    f"{language.content_dir}/{page}",
+                    f"{source.content_dir}/{page}",
+                    stamp=stamp,
+                )
+            )
+    return orphans
 
 
 def _state(
-    page: str,
-    source_page: SourcePage,
-    language: Language,
-    text: PageText | None,
-    broken: bool,
-    source: Language,
+    page: str, source_page: SourcePage, language: Language, version: _Version | None
 ) -> Status:
     status = Status(
         page,
@@ -318,12 +473,12 @@ def _state(
         words=source_page.words,
         source_hash=source_page.hash,
     )
-    if broken or source_page.hash is None:
+    if (version is not None and version.broken) or source_page.hash is None:
         status.state = ERROR
         return status
-    if text is None:
+    if version is None or version.stamp is None:
         return status
-    stamp = stamps.read_stamp(text.meta)
+    stamp = version.stamp
     status.stamp = stamp
     if stamp.draft:
         status.state = DRAFT
@@ -341,8 +496,7 @@ def _use_history(
     statuses: list[Status],
     orphans: list[Status],
     source_pages: dict[str, SourcePage],
-    sources: dict[str, PageText],
-    translations: dict[tuple[str, str], PageText],
+    read: Callable[[str, Language], PageText | None],
     languages: Languages,
 ) -> None:
     """Dates for unstamped translations, and the old source text for the diffs of stale ones.
@@ -384,14 +538,14 @@ def _use_history(
                     f"no stamp: its source was committed ({theirs.commit[:COMMIT_LENGTH]}) after "
                     f"it ({mine.commit[:COMMIT_LENGTH]})."
                 )
-    _add_diffs(history, [s for s in stale if s.page in sources], sources, translations)
+    _add_diffs(history, stale, read, languages)
 
 
 def _add_diffs(
     history: History,
     stale: list[Status],
-    sources: dict[str, PageText],
-    translations: dict[tuple[str, str], PageText],
+    read: Callable[[str, Language], PageText | None],
+    languages: Languages,
 ) -> None:
     """Each stale page's changes since the source version its stamp names.
 
@@ -427,8 +581,11 @@ def _add_diffs(
         except SiteError:
             status.note = "the source version it was made from cannot be read."
             continue
-        translation = translations.get((status.page, status.language))
-        status.changes = compare(old, sources[status.page], translation)
+        source = read(status.page, languages.default)
+        if source is None:
+            continue
+        translation = read(status.page, languages.get(status.language))
+        status.changes = compare(old, source, translation)
         lines = [change.translation_line for change in status.changes if change.translation_line]
         if lines:
             status.line = min(lines)

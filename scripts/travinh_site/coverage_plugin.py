@@ -44,7 +44,14 @@ class TranslationCoveragePlugin(BasePlugin[CoverageConfig]):
         entries = config.plugins[I18N_PLUGIN].config.languages
         config_text = Path(config.config_file_path).read_text(encoding="utf-8")
         navigation = coverage.navigation_of(config_text, config.nav, entries)
-        report = coverage.check(project, travinh.languages, navigation, site_url=travinh.site_url)
+        report = coverage.check(
+            project,
+            travinh.languages,
+            navigation,
+            site_url=travinh.site_url,
+            workers=1,  # no processes forked from the builder (mkdocs serve runs threads)
+            cache=project / ".cache/translation-coverage.json",
+        )
         folder = Path(self.config.dashboard).parent.as_posix()
         links = {
             page: {

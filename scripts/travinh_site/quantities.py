@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_date_format, get_month_names
@@ -24,6 +23,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 DAY_WINDOW = 12  # characters of words allowed between a day and its month ("ថ្ងៃទី 1 ខែ")
 YEAR_WINDOW = 12  # and between a month and its year ("tháng 7 năm 2025")
+MONTH_WINDOW = 40  # characters before a year where its month's name may start
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,11 @@ class Quantity:
 
 
 _ISO_VALUE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
-_ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/-])")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_TOKEN = re.compile(r"\d(?:[\d.,/-]*\d)?")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")  # in the locale's order
+_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})")
 
 
 @functools.cache
@@ -61,56 +65,79 @@ class QuantityReader:
         decimal = re.escape(get_decimal_symbol(locale=locale))
         self.group = get_group_symbol(locale=locale)
         self.decimal = get_decimal_symbol(locale=locale)
-        self._number = re.compile(
+        number = (
             rf"(?<![\d{decimal}{group}])(?:\d{{1,3}}(?:{group}\d{{3}})+(?!\d)|\d+)"
             rf"(?:{decimal}\d+)?(?!\d)"
         )
+        self._number = re.compile(number)
         pattern = get_date_format("short", locale=locale).pattern
         self._month_first = pattern.find("M") < pattern.find("d")
-        self._numeric_date = re.compile(
-            r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])"  # 1/7/2025
-            r"|(?<![\d/.])(\d{1,2})/(\d{4})(?![\d/])"  # 7/2025
-        )
-        self._months = _month_pattern(locale)
+        self._month_names = _month_names(locale)
+
+    def _months_in(self, text: str) -> tuple[re.Pattern[str], list[tuple[int, int]]] | None:
+        """The month names that may start a date in ``text``, and where to look for them.
+
+        A date we compare has a year, written after its month, so names are looked for only
+        just before each 4-digit number; one regular expression with every spelling, run over
+        the whole text, would be slow (Python's ``re`` has no prefix tree).
+        """
+        windows: list[tuple[int, int]] = []
+        for year in _YEAR.finditer(text):
+            start = max(0, year.start() - MONTH_WINDOW)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], year.start())
+            else:
+                windows.append((start, year.start()))
+        if not windows:
+            return None
+        nearby = "\n".join(text[start:end] for start, end in windows)
+        present = tuple(name for name in self._month_names if name in nearby)
+        return (_month_pattern(present), windows) if present else None
 
     def read(self, text: str) -> list[Quantity]:
         """Dates first (their digits are not counted again as numbers), then numbers."""
         found: list[Quantity] = []
-        taken = bytearray(len(text))
-
-        def take(start: int, end: int) -> bool:
-            if any(taken[start:end]):
-                return False
-            taken[start:end] = b"\1" * (end - start)
-            return True
-
-        for match in _ISO_DATE.finditer(text):
-            value = _date(match.group(1), match.group(2), match.group(3))
-            if value and take(match.start(), match.end()):
-                found.append(Quantity(value, match.group(0), match.start()))
-        for match in self._numeric_date.finditer(text):
-            if match.group(3):
-                first, second, year = match.group(1, 2, 3)
+        months = self._months_in(text)
+        if months is not None:
+            pattern, windows = months
+            spans = []
+            matches = (m for start, end in windows for m in pattern.finditer(text, start, end))
+            for match in matches:
+                quantity = self._named_date(text, match)
+                if quantity and (not spans or quantity.offset >= spans[-1][1]):
+                    found.append(quantity)
+                    spans.append((quantity.offset, quantity.offset + len(quantity.text)))
+            for start, end in spans:  # blank them out, keeping every offset
+                text = text[:start] + " " * (end - start) + text[end:]
+        # Runs of digits and separators, classified in Python: much faster than one regular
+        # expression with an alternative per form (tried at every position of the text).
+        for token in _TOKEN.finditer(text):
+            written, start = token.group(0), token.start()
+            if written.isdigit():
+                found.append(Quantity(written.lstrip("0") or "0", written, start))
+                continue
+            value = None
+            if "-" in written and (iso := _ISO.fullmatch(written)):
+                value = _date(*iso.groups())
+            elif "/" in written and (numeric := _DAY_MONTH_YEAR.fullmatch(written)):
+                first, second, year = numeric.groups()
                 month, day = (first, second) if self._month_first else (second, first)
                 value = _date(year, month, day)
-            else:
-                value = _date(match.group(5), match.group(4), None)
-            if value and take(match.start(), match.end()):
-                found.append(Quantity(value, match.group(0), match.start()))
-        if self._months is not None:
-            for match in self._months.finditer(text):
-                quantity = self._named_date(text, match)
-                if quantity and take(quantity.offset, quantity.offset + len(quantity.text)):
-                    found.append(quantity)
-        for match in self._number.finditer(text):
-            value = self._number_value(match.group(0))
-            if value is not None and take(match.start(), match.end()):
-                found.append(Quantity(value, match.group(0), match.start()))
-        return sorted(found, key=lambda quantity: quantity.offset)
+            elif "/" in written and (numeric := _MONTH_YEAR.fullmatch(written)):
+                value = _date(numeric.group(2), numeric.group(1), None)
+            if value:
+                found.append(Quantity(value, written, start))
+                continue
+            for part in self._number.finditer(written):
+                number = part.group(0)
+                found.append(Quantity(self._number_value(number), number, start + part.start()))
+        if months is not None:
+            found.sort(key=lambda quantity: quantity.offset)
+        return found
 
     def _named_date(self, text: str, match: re.Match[str]) -> Quantity | None:
         """A month name with the day and year written around it, in any order CLDR uses."""
-        month = _MONTH_NUMBERS[match.re.pattern][match.group(0)]
+        month = self._month_names[match.group(0)]
         start, end = match.start(), match.end()
         day = year = None
         after = re.match(r"\s*(\d{1,2})(?!\d)(?:(?:,\s*|\s+)(\d{4})(?!\d))?", text[end:])
@@ -134,14 +161,13 @@ class QuantityReader:
         value = _date(year, str(month), day)
         return Quantity(value, text[start:end], start) if value else None
 
-    def _number_value(self, written: str) -> str | None:
+    def _number_value(self, written: str) -> str:
+        """The canonical decimal form: "1.009.168" (vi) and "1,009,168" (en) -> "1009168"."""
         plain = written.replace(self.group, "").replace(self.decimal, ".")
-        try:
-            number = Decimal(plain)
-        except InvalidOperation:
-            return None
-        text = format(number.normalize(), "f")
-        return text
+        whole, _, fraction = plain.partition(".")
+        whole = whole.lstrip("0") or "0"
+        fraction = fraction.rstrip("0")
+        return f"{whole}.{fraction}" if fraction else whole
 
 
 def _date(year: str, month: str, day: str | None) -> str | None:
@@ -151,12 +177,10 @@ def _date(year: str, month: str, day: str | None) -> str | None:
     return f"{value}-{int(day):02d}" if day is not None else value
 
 
-_MONTH_NUMBERS: dict[str, dict[str, int]] = {}
-
-
-def _month_pattern(locale: str) -> re.Pattern[str] | None:
+@functools.cache
+def _month_names(locale: str) -> dict[str, int]:
     """Every spelling of the months in ``locale`` (wide and abbreviated, in a date and alone),
-    longest first so that "tháng 12" is not read as "tháng 1"."""
+    longest first so that "tháng 12" is tried before "tháng 1"."""
     names: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
@@ -165,10 +189,13 @@ def _month_pattern(locale: str) -> re.Pattern[str] | None:
                 # As CLDR writes it, and capitalised at the start of a sentence ("Tháng 7").
                 names.setdefault(name, number)
                 names.setdefault(name[:1].upper() + name[1:], number)
-    if not names:
-        return None
+    return dict(sorted(names.items(), key=lambda item: len(item[0]), reverse=True))
+
+
+@functools.lru_cache(maxsize=512)
+def _month_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = []
-    for name in sorted(names, key=len, reverse=True):
+    for name in names:
         escaped = re.escape(name)
         # Latin words need word edges ("Mayor" is not "May"); Khmer writes no spaces.
         if name[-1].isdigit():
@@ -178,6 +205,4 @@ def _month_pattern(locale: str) -> re.Pattern[str] | None:
         if name[0].isascii():
             escaped = r"(?<![^\W\d_])" + escaped
         alternatives.append(escaped)
-    pattern = re.compile("|".join(alternatives))  # case matters: "may" is not "May"
-    _MONTH_NUMBERS[pattern.pattern] = names
-    return pattern
+    return re.compile("|".join(alternatives))  # case matters: "may" is not "May"

@@ -23,13 +23,14 @@ and month names. Nothing here lists the site's languages.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -56,8 +57,12 @@ MIN_PARAGRAPH_WORDS = 3  # shorter blocks (names, "Nguồn") may rightly stay th
 # such a page was left from the source (a name written "Trà Vinh" instead of "Tra Vinh").
 ASCII_ALPHABETS = frozenset({"en"})
 
-_WORD = re.compile(r"\S*[^\W\d_]\S*")
-_SECTION_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")
+# A word is a run of non-spaces with a letter in it. Matching from its first letter counts each
+# such run exactly once, without the backtracking of "\S*[^\W\d_]\S*" (this runs on every page).
+_WORD = re.compile(r"[^\W\d_]\S*")
+_MAYBE_URL = re.compile(r"\.[a-z]{2}|://")
+_SECTION_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.M)
+_BLOCK = re.compile(r"(?:^[ \t]*\S.*(?:\n|$))+", re.M)  # a run of non-blank lines
 _LINK_TARGET = re.compile(r"\]\(\s*(?:<[^>\n]*>|[^\s()]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 _HTML_TAG = re.compile(r"<[^>\n]+>")
@@ -93,6 +98,7 @@ class Section:
     line: int
     text: str  # prose (see PageText.prose)
     raw: str  # Markdown as written, for diffs
+    start: int = 0  # index of its first line in the body
 
 
 @dataclass(frozen=True)
@@ -112,11 +118,45 @@ class PageText:
     body: str
     body_line: int
     head: str = ""  # the front matter as written, both '---' lines included
+    _quantities: dict[str, list[list[Quantity]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    @functools.cached_property
+    def masked(self) -> str:
+        """The body with code blocks and spans blanked out (same lines)."""
+        return links.mask_code(self.body)
 
     @functools.cached_property
     def prose(self) -> str:
         """The body without code, link targets, tags and URLs (same lines)."""
-        return prose_of(self.body)
+        return prose_of(self.body, self.masked)
+
+    @functools.cached_property
+    def long_blocks(self) -> frozenset[str]:
+        """Blocks long enough that leaving them untranslated is a mistake."""
+        return frozenset(
+            block.text for block in self.blocks if word_count(block.text) >= MIN_PARAGRAPH_WORDS
+        )
+
+    def quantities(self, locale: str) -> list[list[Quantity]]:
+        """Numbers and dates read the ``locale``'s way: [front matter, section 1, ...].
+
+        The prose is read once and its quantities dealt out to the sections by line.
+        """
+        if locale not in self._quantities:
+            read = reader(locale).read
+            starts = [section.start for section in self.sections]
+            per_section: list[list[Quantity]] = [[] for _ in starts]
+            prose = self.prose
+            line, position = 0, 0
+            for quantity in read(prose) if _DIGIT.search(prose) else []:
+                line += prose.count("\n", position, quantity.offset)
+                position = quantity.offset
+                per_section[max(bisect.bisect_right(starts, line) - 1, 0)].append(quantity)
+            head = f"{self.title}\n{self.description}"
+            self._quantities[locale] = [read(head) if _DIGIT.search(head) else [], *per_section]
+        return self._quantities[locale]
 
     @property
     def title(self) -> str:
@@ -146,20 +186,17 @@ class PageText:
     def blocks(self) -> list[Block]:
         """Paragraphs and headings: runs of non-blank lines of the prose."""
         found = []
-        start, lines = 0, []
-        for number, line in enumerate([*self.prose.split("\n"), ""]):
-            if line.strip():
-                if not lines:
-                    start = number
-                lines.append(line)
-            elif lines:
-                found.append(Block(self.body_line + start, " ".join(" ".join(lines).split())))
-                lines = []
+        prose = self.prose
+        line, position = self.body_line, 0
+        for match in _BLOCK.finditer(prose):
+            line += prose.count("\n", position, match.start())
+            position = match.start()
+            found.append(Block(line, " ".join(match.group(0).split())))
         return found
 
     @functools.cached_property
     def images(self) -> list[Image]:
-        masked = links.mask_code(self.body)
+        masked = self.masked
         found = []
         for match in _IMAGE.finditer(masked):
             found.append((match.start(), match.group("src"), match.group("alt")))
@@ -197,17 +234,20 @@ def require_title(page: PageText) -> None:
         )
 
 
-def prose_of(body: str) -> str:
+def prose_of(body: str, masked: str | None = None) -> str:
     """The translatable prose of a Markdown body, at the same offsets and lines: code, link
     targets, HTML tags, attribute lists and URLs are blanked out (newlines are kept)."""
-    text = links.mask_code(body)
-    for pattern in (_LINK_TARGET, _DEFINITION, _HTML_TAG, _ATTR_LIST, _URL):
+    text = links.mask_code(body) if masked is None else masked
+    for pattern in (_LINK_TARGET, _DEFINITION, _HTML_TAG, _ATTR_LIST):
         text = pattern.sub(_blank, text)
+    if _MAYBE_URL.search(text):  # the URL pattern is slow: only where a URL may be
+        text = _URL.sub(_blank, text)
     return text
 
 
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    text = match.group(0)
+    return " " * len(text) if "\n" not in text else re.sub(r"[^\n]", " ", text)
 
 
 def sections_of(body: str, prose: str, body_line: int) -> list[Section]:
@@ -216,12 +256,14 @@ def sections_of(body: str, prose: str, body_line: int) -> list[Section]:
     prose_lines = prose.split("\n")
     starts = [0]
     headings = [""]
-    for index, line in enumerate(prose_lines):
-        match = _SECTION_HEADING.match(line)
-        if match and index:
-            starts.append(index)
+    line, position = 0, 0
+    for match in _SECTION_HEADING.finditer(prose):
+        line += prose.count("\n", position, match.start())
+        position = match.start()
+        if line:
+            starts.append(line)
             headings.append(" ".join(match.group(1).split()))
-        elif match:
+        else:
             headings[0] = " ".join(match.group(1).split())
     starts.append(len(prose_lines))
     return [
@@ -230,6 +272,7 @@ def sections_of(body: str, prose: str, body_line: int) -> list[Section]:
             line=body_line + _first_written(prose_lines, start, end),
             text="\n".join(prose_lines[start:end]),
             raw="\n".join(raw_lines[start:end]),
+            start=start,
         )
         for number, (start, end) in enumerate(itertools.pairwise(starts))
         if number or end > start
@@ -352,9 +395,7 @@ def _alt_texts(source: PageText, translation: PageText, language, languages) -> 
 
 
 def _identical_paragraphs(source: PageText, translation: PageText, language, languages):
-    originals = {
-        block.text for block in source.blocks if word_count(block.text) >= MIN_PARAGRAPH_WORDS
-    }
+    originals = source.long_blocks
     source_name = english_name(languages.default.code)
     return [
         _finding(
@@ -375,11 +416,14 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
     if own is None or own == script_of(languages.default.code):
         return _foreign_letters(translation, language, languages)
     name = english_name(language.code)
-    texts = [translation.title, translation.description, translation.prose]
-    letters = [ch for text in texts for ch in text if _is_letter(ch)]
+    text = f"{translation.title}\n{translation.description}\n{translation.prose}"
+    own_letters, own_marks = _script_letters(own), _script_letters(own, marks=True)
+    # Letters of every script, plus the vowel signs of this one (Khmer writes most vowels
+    # as marks: leaving them out would undercount it against Latin text).
+    letters = _count(_LETTER, text) + _count(own_marks, text)
     found = []
     if letters:
-        share = sum(1 for ch in letters if _script_of_char(ch) == own) / len(letters)
+        share = _count(own_letters, text) / letters
         if share < MIN_OWN_SCRIPT_SHARE:
             found.append(
                 _finding(
@@ -395,9 +439,7 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
             )
     # A paragraph left in the source language, even in a page that is mostly translated.
     for block in _prose_blocks(translation):
-        if word_count(block.text) >= MIN_PARAGRAPH_WORDS and not any(
-            _is_letter(ch) and _script_of_char(ch) == own for ch in block.text
-        ):
+        if not own_letters.search(block.text) and word_count(block.text) >= MIN_PARAGRAPH_WORDS:
             found.append(
                 _finding(
                     "script",
@@ -431,6 +473,8 @@ def _foreign_letters(translation: PageText, language: Language, languages: Langu
     ]
     found = []
     for line, text in lines:
+        if text.isascii():
+            continue
         words = [word for word in _WORD.findall(text) if _has_non_ascii_latin(word)]
         if words:
             quoted = ", ".join(f"'{word.strip('*_()[],.;:')}'" for word in dict.fromkeys(words))
@@ -452,6 +496,14 @@ def _cross_language_links(
     translation: PageText, language: Language, languages: Languages, site_url: str
 ) -> list[Finding]:
     found = []
+    # A link leaves the language only by climbing above its folder, from the site's root or
+    # by a full URL: most pages have none of these, and reading links is costly.
+    climb = "../" * (translation.page.count("/") + 1)
+    body = translation.body
+    rooted = ("](/", "]: /", '="/', "='/")
+    by_url = bool(site_url) and site_url in body
+    if climb not in body and not any(mark in body for mark in rooted) and not by_url:
+        return found
     staged = posixpath.join(language.code, translation.page)
     project = posixpath.join(language.content_dir, translation.page)
     for reference in links.find_references(translation.body, translation.body_line):
@@ -506,31 +558,31 @@ def _language_of_url(path: str, languages: Languages) -> Language | None:
 def _numbers(source: PageText, translation: PageText, language, languages) -> list[Finding]:
     """Numbers and dates section by section (when the sections line up), else page by page;
     the title and description are compared on their own."""
-    source_reader = reader(languages.default.code)
-    own_reader = reader(language.code)
-    pairs: list[tuple[str, str, int]] = [
-        (
-            f"{source.title}\n{source.description}",
-            f"{translation.title}\n{translation.description}",
-            translation.meta_line("title"),
-        )
-    ]
-    if len(source.sections) == len(translation.sections):
+    expected = source.quantities(languages.default.code)
+    present = translation.quantities(language.code)
+    pairs = [(expected[0], present[0], translation.meta_line("title"))]
+    if len(expected) == len(present):
         pairs += [
-            (mine.text, theirs.text, theirs.line)
-            for mine, theirs in zip(source.sections, translation.sections, strict=True)
+            (mine, theirs, section.line)
+            for mine, theirs, section in zip(
+                expected[1:], present[1:], translation.sections, strict=True
+            )
         ]
     else:
-        pairs.append((source.prose, translation.prose, translation.body_line))
+        pairs.append(
+            (
+                [q for part in expected[1:] for q in part],
+                [q for part in present[1:] for q in part],
+                translation.body_line,
+            )
+        )
     found = []
     source_name = english_name(languages.default.code)
-    for original, translated, line in pairs:
-        expected = source_reader.read(original)
-        present = own_reader.read(translated)
-        missing = _missing(expected, present)
+    for wanted, found_here, line in pairs:
+        missing = _missing(wanted, found_here)
         if not missing:
             continue
-        extra = _missing(present, expected)
+        extra = _missing(found_here, wanted)
         written = ", ".join(f"'{quantity.text}'" for quantity in missing)
         instead = ""
         if extra:
@@ -549,7 +601,10 @@ def _numbers(source: PageText, translation: PageText, language, languages) -> li
     return found
 
 
-def _missing(expected: list[Quantity], present: list[Quantity]) -> list[Quantity]:
+_DIGIT = re.compile(r"\d")
+
+
+def _missing(expected: Iterable[Quantity], present: Iterable[Quantity]) -> list[Quantity]:
     have = {quantity.value for quantity in present}
     have |= {quantity.year for quantity in present if quantity.year}
     missing: dict[str, Quantity] = {}
@@ -633,9 +688,49 @@ def _is_letter(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LM"
 
 
+_LETTER = re.compile(r"[^\W\d_]+")  # runs of letters of any script (marks are not \w)
+
+
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """Characters matched by a pattern of runs (a run per word: far fewer matches)."""
+    return sum(map(len, runs.findall(text)))
+
+
+@functools.cache
+def _script_letters(script: str, *, marks: bool = False) -> re.Pattern[str]:
+    """A character class of the letters and marks of ``script`` ("KHMER"), or of its marks
+    only, matched at C speed.
+
+    Built once from Unicode's character names, looking into a 16-character chunk only when
+    its first named character belongs to the script (Unicode blocks are 16-aligned), in the
+    Basic Multilingual Plane, where the scripts of living languages are.
+    """
+    prefix = f"{script} "
+    members = (
+        [chr(code) for code in range(0x80) if chr(code).isalpha()] if script == "LATIN" else []
+    )
+    for base in range(0x80, 0x10000, 16):
+        first = next(
+            (n for n in (unicodedata.name(chr(c), "") for c in range(base, base + 16)) if n), ""
+        )
+        if first.startswith(prefix):
+            members += [
+                chr(code)
+                for code in range(base, base + 16)
+                if unicodedata.category(chr(code))[0] in ("M" if marks else "LM")
+                and unicodedata.name(chr(code), "").startswith(prefix)
+            ]
+    return re.compile("[" + "".join(re.escape(ch) for ch in members) + "]+")
+
+
+@functools.cache
+def _in_script(ch: str, script: str) -> bool:
+    return _script_of_char(ch) == script
+
+
 def _has_non_ascii_latin(word: str) -> bool:
-    return any(
-        not ch.isascii() and _is_letter(ch) and _script_of_char(ch) == "LATIN" for ch in word
+    return not word.isascii() and any(
+        not ch.isascii() and _is_letter(ch) and _in_script(ch, "LATIN") for ch in word
     )
 
 
