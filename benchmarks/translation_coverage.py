@@ -198,14 +198,16 @@ def generate(root: Path, pages: int, seed: int = 5) -> None:
     git(root, "commit", "-q", "-m", "Edits", date="2025-02-01T00:00:00Z")
 
 
-def median_of(runs: int, action) -> tuple[float, float, float, object]:
-    times = []
+def measure(runs: int, action) -> tuple[float, float, float, float, object]:
+    """Median wall time, its min and max, median CPU time of this process, last result."""
+    walls, cpus = [], []
     result = None
     for _ in range(runs):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         result = action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), min(times), max(times), result
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return statistics.median(walls), min(walls), max(walls), statistics.median(cpus), result
 
 
 def main() -> int:
@@ -214,24 +216,39 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     temporary = Path(tempfile.mkdtemp(prefix="coverage-bench-"))
+    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} processors")
     try:
-        baseline = None
-        print(f"{'pages':>6} {'files':>6} {'median s':>9} {'min-max s':>13} {'ratio':>6}  git")
+        baseline: dict[str, float] = {}
+        print(
+            f"{'pages':>6} {'files':>6} {'how':<28} {'median s':>9} {'min-max s':>13} "
+            f"{'cpu s':>6} {'ratio':>6}"
+        )
         for size in args.sizes:
             root = temporary / f"site-{size}"
             generate(root, size)
-            check(root, LANGUAGES)  # warm the file cache, as on a machine that just cloned
-            median, low, high, report = median_of(
-                args.runs, lambda root=root: check(root, LANGUAGES)
-            )
-            baseline = baseline or median
-            en = report.summary("en")
+            check(root, LANGUAGES, workers=1)  # warm the file cache, as after a clone
+            cache = root / ".cache" / "coverage.json"
+            check(root, LANGUAGES, cache=cache)  # fill the analysis cache
             files = sum(1 for _ in root.rglob("*.md"))
+            ways = {
+                "cold, one process": lambda root=root: check(root, LANGUAGES, workers=1),
+                "cold, a process per core": lambda root=root: check(root, LANGUAGES),
+                "warm cache (unchanged files)": lambda root=root, cache=cache: check(
+                    root, LANGUAGES, cache=cache
+                ),
+            }
+            for how, action in ways.items():
+                median, low, high, cpu, report = measure(args.runs, action)
+                baseline.setdefault(how, median)
+                print(
+                    f"{size:>6} {files:>6} {how:<28} {median:>9.3f} {low:>6.3f}-{high:<6.3f} "
+                    f"{cpu:>6.2f} {median / baseline[how]:>6.2f}"
+                )
+            en = report.summary("en")
             print(
-                f"{size:>6} {files:>6} {median:>9.3f} {low:>6.3f}-{high:<6.3f} "
-                f"{median / baseline:>6.2f}  {report.git.calls} calls; en stale "
-                f"{en.states['stale']}, missing {en.states['missing']}, orphans "
-                f"{en.states['orphan']}, findings {len(report.findings)}"
+                f"{'':>13} git asked {report.git.calls} times; en: {en.states['stale']} stale "
+                f"(with diffs), {en.states['missing']} missing, {en.states['orphan']} orphans; "
+                f"{len(report.findings)} findings"
             )
         # The whole command line (Python start, MkDocs config, the check, the console table).
         root = temporary / f"site-{args.sizes[-1]}"
@@ -240,14 +257,15 @@ def main() -> int:
         (root / "assets").mkdir(exist_ok=True)
         command = [sys.executable, str(PROJECT / "scripts/check_translations.py"), "-f"]
         command.append(str(root / "mkdocs.yml"))
-        median, low, high, _ = median_of(
-            args.runs,
-            lambda: subprocess.run(command, capture_output=True, check=False),
-        )
-        print(
-            f"command line, {args.sizes[-1]} pages: median {median:.3f} s "
-            f"(min-max {low:.3f}-{high:.3f}), {args.runs} runs"
-        )
+        for how, extra in (("cold", ["--no-cache"]), ("warm cache", [])):
+            median, low, high, _cpu, _ = measure(
+                args.runs, lambda extra=extra: subprocess.run(command + extra, capture_output=True)
+            )
+            print(
+                f"command line, {args.sizes[-1]} pages, {how}: median {median:.3f} s "
+                f"(min-max {low:.3f}-{high:.3f}), {args.runs} runs"
+            )
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
     return 0
