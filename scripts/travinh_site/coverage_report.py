@@ -367,7 +367,7 @@ def _fraction(part: int, whole: int, percent: float) -> str:
 def _section_name(report: Report, section: str) -> str:
     label = report.section_labels.get(section)
     name = f"{section}/" if section else "/ (top level)"
-    return f"{name} {label}" if label else name
+    return f"{name} ({label})" if label else name
 
 
 # ---- Markdown (CI job summary) -------------------------------------------------------------------
