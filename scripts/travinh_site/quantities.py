@@ -23,7 +23,6 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 DAY_WINDOW = 12  # characters of words allowed between a day and its month ("ថ្ងៃទី 1 ខែ")
 YEAR_WINDOW = 12  # and between a month and its year ("tháng 7 năm 2025")
-MONTH_WINDOW = 40  # characters before a year where its month's name may start
 
 
 @dataclass(frozen=True)
@@ -40,9 +39,18 @@ class Quantity:
     def year(self) -> str | None:
         return self.value[:4] if self.is_date else None
 
+    @property
+    def month_only(self) -> str | None:
+        """The month number of a date without a year ("--04" -> "4")."""
+        return str(int(self.value[2:4])) if self.value.startswith("--") else None
+
 
 _ISO_VALUE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# Around a month's name: its day before it and its year after it, on the same line or the next
+# (Markdown joins lines; "ថ្ងៃទី 1\nខែកក្កដា" is one sentence), never across a blank line.
+_GAP = r"(?:[^\d\n]|\n(?![ \t]*\n))"
+_DAY_BEFORE = re.compile(rf"(?<![\d.,])(\d{{1,2}}){_GAP}{{0,{DAY_WINDOW}}}$")
+_YEAR_AFTER = re.compile(rf"{_GAP}{{0,{YEAR_WINDOW}}}?(\d{{4}})(?!\d)")
 _TOKEN = re.compile(r"\d(?:[\d.,/-]*\d)?")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")  # in the locale's order
@@ -74,35 +82,22 @@ class QuantityReader:
         self._month_first = pattern.find("M") < pattern.find("d")
         self._month_names = _month_names(locale)
 
-    def _months_in(self, text: str) -> tuple[re.Pattern[str], list[tuple[int, int]]] | None:
-        """The month names that may start a date in ``text``, and where to look for them.
+    def _months_in(self, text: str) -> re.Pattern[str] | None:
+        """The pattern of the month names ``text`` contains (None when it names no month).
 
-        A date we compare has a year, written after its month, so names are looked for only
-        just before each 4-digit number; one regular expression with every spelling, run over
-        the whole text, would be slow (Python's ``re`` has no prefix tree).
+        A substring test per spelling first: one regular expression with every spelling is
+        slow on long texts (Python's ``re`` has no prefix tree), and most texts name no month.
         """
-        windows: list[tuple[int, int]] = []
-        for year in _YEAR.finditer(text):
-            start = max(0, year.start() - MONTH_WINDOW)
-            if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], year.start())
-            else:
-                windows.append((start, year.start()))
-        if not windows:
-            return None
-        nearby = "\n".join(text[start:end] for start, end in windows)
-        present = tuple(name for name in self._month_names if name in nearby)
-        return (_month_pattern(present), windows) if present else None
+        present = tuple(name for name in self._month_names if name in text)
+        return _month_pattern(present) if present else None
 
     def read(self, text: str) -> list[Quantity]:
         """Dates first (their digits are not counted again as numbers), then numbers."""
         found: list[Quantity] = []
         months = self._months_in(text)
         if months is not None:
-            pattern, windows = months
             spans = []
-            matches = (m for start, end in windows for m in pattern.finditer(text, start, end))
-            for match in matches:
+            for match in months.finditer(text):
                 quantity = self._named_date(text, match)
                 if quantity and (not spans or quantity.offset >= spans[-1][1]):
                     found.append(quantity)
@@ -113,6 +108,8 @@ class QuantityReader:
         # expression with an alternative per form (tried at every position of the text).
         for token in _TOKEN.finditer(text):
             written, start = token.group(0), token.start()
+            if _is_identifier(text, start, written):
+                continue
             if written.isdigit():
                 found.append(Quantity(written.lstrip("0") or "0", written, start))
                 continue
@@ -127,6 +124,11 @@ class QuantityReader:
                 value = _date(numeric.group(2), numeric.group(1), None)
             if value:
                 found.append(Quantity(value, written, start))
+                continue
+            if not self._number.fullmatch(written) and not written.strip("0123456789.,"):
+                # Not a number in this language ("4.3" in Vietnamese, where '.' groups
+                # thousands): a label such as a section number, compared as written.
+                found.append(Quantity(written, written, start))
                 continue
             for part in self._number.finditer(written):
                 number = part.group(0)
@@ -145,19 +147,19 @@ class QuantityReader:
             day, year = after.group(1), after.group(2)
             end += after.end()
         else:
-            before = re.search(
-                rf"(?<![\d.,])(\d{{1,2}})[^\d\n]{{0,{DAY_WINDOW}}}$",
-                text[max(0, start - 16) : start],
-            )
+            before = _DAY_BEFORE.search(text, max(0, start - DAY_WINDOW - 4), start)
             if before and 1 <= int(before.group(1)) <= 31:  # "1 July", "ngày 1 tháng 7"
                 day = before.group(1)
                 start -= len(before.group(0))
-            following = re.match(rf"[^\d\n]{{0,{YEAR_WINDOW}}}?(\d{{4}})(?!\d)", text[end:])
+            following = _YEAR_AFTER.match(text, end)
             if following:
                 year = following.group(1)
-                end += following.end()
-        if year is None:
-            return None  # "tháng 7" alone is not a date we can compare
+                end = following.end()
+        if year is None:  # "giữa tháng 4", "mid-April": a month (and day) of no given year
+            if day is not None and not 1 <= int(day) <= 31:
+                return None
+            value = f"--{month:02d}" + (f"-{int(day):02d}" if day is not None else "")
+            return Quantity(value, text[start:end], start)
         value = _date(year, str(month), day)
         return Quantity(value, text[start:end], start) if value else None
 
@@ -168,6 +170,21 @@ class QuantityReader:
         whole = whole.lstrip("0") or "0"
         fraction = fraction.rstrip("0")
         return f"{whole}.{fraction}" if fraction else whole
+
+
+ID_DIGITS = 10  # a run of this many digits, without separators, is an identifier, not a figure
+
+
+def _is_identifier(text: str, start: int, written: str) -> bool:
+    """Digits that belong to a name rather than state a figure: "QH15", "post982254",
+    "sap-xep-124", or the long reference numbers of web addresses."""
+    before = text[max(0, start - 2) : start]
+    if before[-1:].isascii() and before[-1:].isalpha():
+        return True
+    if before[-1:] in ("-", "_") and before[:1].isascii() and before[:1].isalpha():
+        return True  # "sap-xep-124-xa-phuong": a web address
+
+    return len(written) >= ID_DIGITS and written.isdigit()
 
 
 def _date(year: str, month: str, day: str | None) -> str | None:

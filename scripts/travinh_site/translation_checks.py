@@ -52,6 +52,7 @@ CHECKS = (
     "numbers",
 )
 MIN_OWN_SCRIPT_SHARE = 0.6  # a page in a language with its own script (Khmer)
+SPELLED_OUT_BELOW = 10  # numbers a translation may write in words ("three festivals")
 MIN_PARAGRAPH_WORDS = 3  # shorter blocks (names, "Nguồn") may rightly stay the same
 # Latin-script languages whose alphabet has no letters beyond a-z: any other Latin letter in
 # such a page was left from the source (a name written "Trà Vinh" instead of "Tra Vinh").
@@ -60,6 +61,11 @@ ASCII_ALPHABETS = frozenset({"en"})
 # A word is a run of non-spaces with a letter in it. Matching from its first letter counts each
 # such run exactly once, without the backtracking of "\S*[^\W\d_]\S*" (this runs on every page).
 _WORD = re.compile(r"[^\W\d_]\S*")
+# A word of prose: letters only (an apostrophe or one hyphen inside), between spaces or
+# punctuation; "localities-organise-ceremonies…401126" is not one.
+_NATURAL_WORD = re.compile(
+    r"(?<![^\s(\[\"'“‘*_])[^\W\d_]+(?:['’-][^\W\d_]+)?(?![^\s.,;:!?)\]\"'”’*_…])"
+)
 _MAYBE_URL = re.compile(r"\.[a-z]{2}|://")
 _SECTION_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t#]*$", re.M)
 _BLOCK = re.compile(r"(?:^[ \t]*\S.*(?:\n|$))+", re.M)  # a run of non-blank lines
@@ -134,10 +140,8 @@ class PageText:
 
     @functools.cached_property
     def long_blocks(self) -> frozenset[str]:
-        """Blocks long enough that leaving them untranslated is a mistake."""
-        return frozenset(
-            block.text for block in self.blocks if word_count(block.text) >= MIN_PARAGRAPH_WORDS
-        )
+        """Paragraphs long enough that leaving them untranslated is a mistake."""
+        return frozenset(block.text for block in _prose_blocks(self))
 
     def quantities(self, locale: str) -> list[list[Quantity]]:
         """Numbers and dates read the ``locale``'s way: [front matter, section 1, ...].
@@ -150,12 +154,12 @@ class PageText:
             per_section: list[list[Quantity]] = [[] for _ in starts]
             prose = self.prose
             line, position = 0, 0
-            for quantity in read(prose) if _DIGIT.search(prose) else []:
+            for quantity in read(prose):
                 line += prose.count("\n", position, quantity.offset)
                 position = quantity.offset
                 per_section[max(bisect.bisect_right(starts, line) - 1, 0)].append(quantity)
             head = f"{self.title}\n{self.description}"
-            self._quantities[locale] = [read(head) if _DIGIT.search(head) else [], *per_section]
+            self._quantities[locale] = [read(head), *per_section]
         return self._quantities[locale]
 
     @property
@@ -439,7 +443,7 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
             )
     # A paragraph left in the source language, even in a page that is mostly translated.
     for block in _prose_blocks(translation):
-        if not own_letters.search(block.text) and word_count(block.text) >= MIN_PARAGRAPH_WORDS:
+        if not own_letters.search(block.text):
             found.append(
                 _finding(
                     "script",
@@ -454,8 +458,15 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
 
 
 def _prose_blocks(page: PageText) -> list[Block]:
-    """Blocks other than a lone image (its alt text has its own check)."""
-    return [block for block in page.blocks if not block.text.startswith("![")]
+    """Paragraphs of at least MIN_PARAGRAPH_WORDS words of prose. Headings (often names:
+    "## Ok Om Bok") and lone images (their alt text has its own check) are left out, and so
+    are lists of sources: web-address fragments are not words."""
+    return [
+        block
+        for block in page.blocks
+        if not block.text.startswith(("#", "!["))
+        and len(_NATURAL_WORD.findall(block.text)) >= MIN_PARAGRAPH_WORDS
+    ]
 
 
 def _foreign_letters(translation: PageText, language: Language, languages: Languages):
@@ -605,11 +616,18 @@ _DIGIT = re.compile(r"\d")
 
 
 def _missing(expected: Iterable[Quantity], present: Iterable[Quantity]) -> list[Quantity]:
+    """``expected`` quantities not in ``present``. A year also counts where a full date has it,
+    and a month without a year ("giữa tháng 4") where the translation names it or its number
+    ("mid-April", "the 4th month"); numbers below ten may be written in words."""
     have = {quantity.value for quantity in present}
+    have |= {quantity.text for quantity in present}  # "4.0" (Industry 4.0) as written
     have |= {quantity.year for quantity in present if quantity.year}
+    have |= {quantity.month_only for quantity in present if quantity.month_only}
     missing: dict[str, Quantity] = {}
     for quantity in expected:
-        if quantity.value not in have:
+        if quantity.value.isdigit() and int(quantity.value) < SPELLED_OUT_BELOW:
+            continue  # "Giai đoạn 1" may rightly be "the first phase"
+        if quantity.value not in have and (quantity.month_only or "") not in have:
             missing.setdefault(quantity.value, quantity)
     return list(missing.values())
 
