@@ -232,6 +232,7 @@ def main() -> int:
             files = sum(1 for _ in root.rglob("*.md"))
             ways = {
                 "cold, one process": lambda root=root: check(root, LANGUAGES, workers=1),
+                # (one process below coverage.PARALLEL_FROM pages: forking costs more there)
                 "cold, a process per core": lambda root=root: check(root, LANGUAGES),
                 "warm cache (unchanged files)": lambda root=root, cache=cache: check(
                     root, LANGUAGES, cache=cache
