@@ -15,7 +15,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test lint fonts clean chromium bench-images
+.PHONY: site serve test lint fonts clean chromium bench-images translations translations-gate
 
 site: $(INSTALLED)
 	$(BIN)/python scripts/build_site.py
@@ -28,6 +28,17 @@ test: $(INSTALLED) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory translations-gate
+
+# Translation coverage for editors: what is missing, stale or wrong in each language.
+translations: $(INSTALLED)
+	$(BIN)/python scripts/check_translations.py
+
+# The CI gate (run by `make test`; CI's publish workflow runs it too): every page translated
+# and current in every language, no orphan. On GitHub Actions it also annotates the files.
+TRANSLATION_GATE ?= --min-coverage 100 --fail-on missing,stale,orphan
+translations-gate: $(INSTALLED)
+	$(BIN)/python scripts/check_translations.py $(TRANSLATION_GATE) $(if $(GITHUB_ACTIONS),--github)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -49,6 +49,11 @@ def normalise(text: str) -> str:
 def source_hash(text: str, shown_as: str = "source") -> str:
     """The hash of a source page's translatable text (front matter title, description, body)."""
     meta, body, _line = frontmatter.split(text, shown_as)
+    return hash_of(meta, body)
+
+
+def hash_of(meta: Mapping[str, Any], body: str) -> str:
+    """:func:`source_hash` of a page already split into front matter and body."""
     parts = [
         "title",
         normalise(str(meta.get("title") or "")),
