@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from travinh_site import frontmatter, links, seo, strings
-from travinh_site.errors import SiteError
+from travinh_site.errors import Problem, SiteError
 from travinh_site.languages import (
     ASSETS,
     Catalogue,
@@ -45,7 +45,15 @@ def core(config: MkDocsConfig) -> TravinhPlugin:
     (``languages``, ``catalogue``, ``site_url``, ``texts``, ``current_language(config)``)."""
     plugin = config.plugins.get("travinh")
     if not isinstance(plugin, TravinhPlugin):
-        raise PluginError("mkdocs.yml: the 'travinh' plugin must be listed under plugins.")
+        raise PluginError(
+            str(
+                Problem(
+                    "mkdocs.yml",
+                    "the 'travinh' plugin must be listed under plugins.",
+                    problem_vi="plugin 'travinh' phải có trong danh sách plugins.",
+                )
+            )
+        )
     return plugin
 
 
@@ -194,16 +202,34 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         project = self._project_dir(config)
         i18n = config.plugins.get(I18N_PLUGIN)
         if i18n is None:
-            raise PluginError("mkdocs.yml: the 'i18n' plugin (mkdocs-static-i18n) is required.")
+            raise SiteError(
+                Problem(
+                    "mkdocs.yml",
+                    "the 'i18n' plugin (mkdocs-static-i18n) is required.",
+                    problem_vi="cần có plugin 'i18n' (mkdocs-static-i18n).",
+                )
+            )
         if config.use_directory_urls:
-            raise PluginError(
-                "mkdocs.yml: set 'use_directory_urls: false' (see travinh_site/seo.py for why)."
+            raise SiteError(
+                Problem(
+                    "mkdocs.yml",
+                    "set 'use_directory_urls: false' (see travinh_site/seo.py for why).",
+                    problem_vi="hãy đặt 'use_directory_urls: false' (lý do: xem "
+                    "travinh_site/seo.py).",
+                )
             )
         self.site_url = seo.normalise_site_url(config.site_url)
         if not self.site_url:
-            raise PluginError(
-                "mkdocs.yml: site_url is empty; hreflang, canonical links and the sitemap need "
-                "absolute URLs. Set it, or set the SITE_URL environment variable."
+            raise SiteError(
+                Problem(
+                    "mkdocs.yml",
+                    "site_url is empty; hreflang, canonical links and the sitemap need absolute "
+                    "URLs.",
+                    "set it, or set the SITE_URL environment variable.",
+                    problem_vi="site_url đang trống; các liên kết hreflang, canonical và sitemap "
+                    "cần địa chỉ tuyệt đối.",
+                    fix_vi="điền site_url, hoặc đặt biến môi trường SITE_URL.",
+                )
             )
         self.languages = languages_from_i18n(i18n.config.languages)
         stage(project, project / self.config.stage_dir, self.languages)
