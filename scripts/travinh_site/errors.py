@@ -38,17 +38,20 @@ class Problem:
 
     @property
     def where(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
+        """``file:line: `` (empty for a problem with the command itself, without a file)."""
+        if not self.file:
+            return ""
+        return f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
 
     def english(self) -> str:
-        text = f"{self.where}: {self.problem}"
+        text = f"{self.where}{self.problem}"
         return f"{text} Fix: {self.fix}" if self.fix else text
 
     def vietnamese(self) -> str | None:
         """The Vietnamese line, or None when the problem has no Vietnamese text."""
         if not self.problem_vi:
             return None
-        text = f"{self.where}: {self.problem_vi}"
+        text = f"{self.where}{self.problem_vi}"
         return f"{text} Cách sửa: {self.fix_vi}" if self.fix_vi else text
 
     def __str__(self) -> str:

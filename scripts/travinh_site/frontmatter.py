@@ -104,7 +104,7 @@ _QUOTE = (
     'đặt giá trị trong dấu ngoặc kép, ví dụ title: "Trà Vinh: các ngôi chùa Khmer".',
 )
 _HINTS = (
-    _YamlHint("mapping values are not allowed here", "có dấu ':' ở chỗ không được phép", *_QUOTE),
+    _YamlHint("mapping values are not allowed", "có dấu ':' ở chỗ không được phép", *_QUOTE),
     _YamlHint(
         "found character '\\t'",
         "có ký tự Tab",
@@ -195,3 +195,10 @@ def read(path: Path, shown_as: str) -> dict[str, Any]:
     """The front matter of the Markdown file at ``path``."""
     meta, _body, _line = split(read_text(path, shown_as), shown_as)
     return meta
+
+
+def scalar_text(value: str) -> str:
+    """``value`` as YAML writes it on one line: quoted only where it has to be, so that it reads
+    back as the same text ("0123" or "yes" would otherwise become a number or a boolean)."""
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=100_000)
+    return dumped.removesuffix("\n").removesuffix("\n...").strip()

@@ -160,11 +160,13 @@ def _suggestion(
 ) -> tuple[str, str]:
     """The fix, in English and Vietnamese: the closest existing paths, relative to ``folder``."""
     pool = [c for c in candidates if c.endswith(".md") != is_image]
-    # Compare file names first (a typo is usually there), then whole paths.
+    # Compare file names first (a typo is usually there), then whole paths. Names are compared
+    # without their extension: '.md' alone would make 'nowhere.md' look like 'index.md', and
+    # 'photo.jpg' for 'photo.png' is a likely mistake.
     by_name: dict[str, list[str]] = {}
     for candidate in pool:
-        by_name.setdefault(posixpath.basename(candidate), []).append(candidate)
-    names = difflib.get_close_matches(posixpath.basename(resolved), list(by_name), n=3, cutoff=0.6)
+        by_name.setdefault(_stem(candidate), []).append(candidate)
+    names = difflib.get_close_matches(_stem(resolved), list(by_name), n=3, cutoff=0.6)
     close = [path for name in names for path in by_name[name]]
     if not close:  # the file name is right or unrecognisable: compare whole paths
         close = difflib.get_close_matches(resolved, pool, n=3, cutoff=0.6)
@@ -180,3 +182,7 @@ def _suggestion(
         "correct the path (it is relative to this file) or create the page.",
         "sửa lại đường dẫn (tính từ tệp này) hoặc tạo trang đó.",
     )
+
+
+def _stem(path: str) -> str:
+    return posixpath.splitext(posixpath.basename(path))[0]

@@ -8,7 +8,7 @@ the sitemaps) is done in the first ``on_config`` and reused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -62,6 +62,9 @@ class TravinhConfig(base.Config):
     stage_dir = c.Type(str, default=".cache/stage")
     # Interface texts of our own templates, one entry per text and one line per language.
     strings = c.Type(str, default="overrides/strings.yml")
+    # Show draft translations, with a notice, instead of the default language's page: for the
+    # editors' preview (`make serve`), so translators see their work. Never in a published build.
+    show_drafts = c.Type(bool, default=False)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Translation:
     content_language: Language  # the language of the text shown
     switcher: tuple[SwitcherLink, ...]
     source_href: str  # the default language's version, relative to the current page
+    is_draft: bool = False  # an unfinished translation, shown by the preview (show_drafts)
 
     @property
     def is_fallback(self) -> bool:
@@ -123,6 +127,8 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     @event_priority(10)
     def _drop_drafts(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.languages is not None and self.catalogue is not None
+        if self.config.show_drafts:
+            return files
         for file in list(files.documentation_pages()):
             language = self.languages.of_content_path(file.src_uri)
             if language is None or language.default:
@@ -178,7 +184,14 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         language = self.current_language(config)
         content_language = self.languages.of_content_path(page.file.src_uri) or language
         path = self._page_path(page.file.src_uri)
-        context["translation"] = self._translation(language, content_language, path, page.url)
+        translation = self._translation(language, content_language, path, page.url)
+        if (
+            self.config.show_drafts
+            and path in self.catalogue.translated  # not an orphan
+            and not self.catalogue.is_translated(path, content_language.code)
+        ):
+            translation = replace(translation, is_draft=True)
+        context["translation"] = translation
         context["seo"] = seo.head(self.catalogue, path, language, self.site_url)
         return context
 
