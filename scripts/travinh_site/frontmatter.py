@@ -103,14 +103,14 @@ _QUOTE = (
     'put the value in double quotes, for example title: "Trà Vinh: the Khmer pagodas".',
     'đặt giá trị trong dấu ngoặc kép, ví dụ title: "Trà Vinh: các ngôi chùa Khmer".',
 )
+_TAB = (
+    "replace the Tab with spaces: YAML indents with spaces only.",
+    "thay ký tự Tab bằng dấu cách: YAML chỉ thụt lề bằng dấu cách.",
+)
 _HINTS = (
     _YamlHint("mapping values are not allowed", "có dấu ':' ở chỗ không được phép", *_QUOTE),
-    _YamlHint(
-        "found character '\\t'",
-        "có ký tự Tab",
-        "replace the Tab with spaces: YAML indents with spaces only.",
-        "thay ký tự Tab bằng dấu cách: YAML chỉ thụt lề bằng dấu cách.",
-    ),
+    _YamlHint("found a tab character", "có ký tự Tab", *_TAB),  # libyaml
+    _YamlHint("found character '\\t'", "có ký tự Tab", *_TAB),  # pure-Python PyYAML
     _YamlHint(
         "could not find expected ':'",
         "thiếu dấu ':'",

@@ -160,16 +160,19 @@ def _suggestion(
 ) -> tuple[str, str]:
     """The fix, in English and Vietnamese: the closest existing paths, relative to ``folder``."""
     pool = [c for c in candidates if c.endswith(".md") != is_image]
-    # Compare file names first (a typo is usually there), then whole paths. Names are compared
-    # without their extension: '.md' alone would make 'nowhere.md' look like 'index.md', and
-    # 'photo.jpg' for 'photo.png' is a likely mistake.
+    # Compare file names (a typo is usually there), without their extension: '.md' alone would
+    # make 'nowhere.md' look like 'index.md', and 'photo.jpg' for 'photo.png' is a likely
+    # mistake. Files of the same name (index.md) come closest path first. A name like nothing
+    # gets no suggestion rather than a page of the same folder.
     by_name: dict[str, list[str]] = {}
     for candidate in pool:
         by_name.setdefault(_stem(candidate), []).append(candidate)
     names = difflib.get_close_matches(_stem(resolved), list(by_name), n=3, cutoff=0.6)
-    close = [path for name in names for path in by_name[name]]
-    if not close:  # the file name is right or unrecognisable: compare whole paths
-        close = difflib.get_close_matches(resolved, pool, n=3, cutoff=0.6)
+
+    def distance(path: str) -> float:
+        return -difflib.SequenceMatcher(None, path, resolved).ratio()
+
+    close = [path for name in names for path in sorted(by_name[name], key=distance)]
     if close:
         quoted = [f"'{posixpath.relpath(path, folder or '.')}'" for path in close[:3]]
         return f"did you mean {' or '.join(quoted)}?", f"có phải ý bạn là {' hay '.join(quoted)}?"

@@ -200,16 +200,22 @@ def _problems(meta: dict[str, Any], lines: Lines, page: Page) -> Iterator[Proble
             fix_vi="xóa một trong hai.",
         )
     draft = not page.is_source and stamps.read_stamp(meta).draft
+    suggested: set[str] = set()
     for key, value in meta.items():
         name = str(key)
         checker = _CHECKS.get(name)
         if checker is None:
-            yield _unknown_field(name, value, problem)
+            guess = _guess(name)
+            if guess:
+                suggested.add(guess)
+            yield _unknown_field(name, guess, problem)
         else:
             yield from checker(value, name, page, problem)
     if draft:
         return  # an unfinished translation need not have everything yet
-    for required in (f for f in FIELDS if f.required and f.name not in meta):
+    # A field written under a wrong name ('tittle') is reported once, as that.
+    missing = [f for f in FIELDS if f.required and f.name not in meta and f.name not in suggested]
+    for required in missing:
         yield Problem(
             page.shown_as,
             f"the front matter has no '{required.name}' ({required.about}).",
@@ -486,7 +492,16 @@ _CHECKS: dict[str, Checker] = {
 assert set(_CHECKS) == set(FIELD_NAMES)
 
 
-def _unknown_field(name: str, value: Any, report: Report) -> Problem:
+def _guess(name: str) -> str | None:
+    """The field an unknown name was probably meant to be."""
+    guess = _ALIASES.get(slugify(name))
+    if guess is None:
+        close = difflib.get_close_matches(name.lower(), FIELD_NAMES, n=1, cutoff=0.6)
+        guess = close[0] if close else None
+    return guess
+
+
+def _unknown_field(name: str, guess: str | None, report: Report) -> Problem:
     known = ", ".join(FIELD_NAMES)
     if slugify(name) in ("status", "draft", "nhap", "ban-nhap"):
         return report(
@@ -498,10 +513,6 @@ def _unknown_field(name: str, value: Any, report: Report) -> Problem:
             "'translation:'.",
             f"viết 'translation:' và ở dòng sau '  status: {stamps.DRAFT}'.",
         )
-    guess = _ALIASES.get(slugify(name))
-    if guess is None:
-        close = difflib.get_close_matches(name.lower(), FIELD_NAMES, n=1, cutoff=0.6)
-        guess = close[0] if close else None
     if guess:
         fix, fix_vi = (
             f"did you mean '{guess}'? (Field names are in English.)",
