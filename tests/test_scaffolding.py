@@ -258,6 +258,20 @@ def test_finish_translation_drops_the_draft_mark_and_labels_the_menu(
     assert khmer["nav_translations"]["Đền thờ"] == "ទីសក្ការៈ"
 
 
+def test_add_to_nav_lists_a_page_written_by_hand(site: TinySite, finished: Run):
+    site.write(
+        "docs/du-lich/tu-viet.md", "---\ntitle: Trang tự viết\ndescription: Thử.\n---\n# T\n"
+    )
+    result = command(site, "new_page.py", "--add-to-nav", "docs/du-lich/tu-viet.md")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "docs/du-lich/tu-viet.md có trong menu (mục 'Du lịch').\n"
+        "  docs/du-lich/tu-viet.md is in the menu ('Du lịch').\n"
+    )
+    (tourism,) = [entry["Du lịch"] for entry in nav(site) if "Du lịch" in entry]
+    assert tourism[-1] == {"Trang tự viết": "du-lich/tu-viet.md"}
+
+
 def test_a_finished_translation_is_published(site: TinySite, finished: Run):
     result = site.build(site_dir="finished")
     assert result.returncode == 0, result.output
