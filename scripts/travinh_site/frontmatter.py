@@ -126,6 +126,12 @@ _HINTS = (
     ),
     _YamlHint("that cannot start any token", "có ký tự không được đứng đầu giá trị", *_QUOTE),
     _YamlHint(
+        "',' or ']'",
+        "dấu '[' chưa được đóng",
+        "close the list with ']', or put a value that starts with '[' in double quotes.",
+        "đóng danh sách bằng ']', hoặc đặt giá trị bắt đầu bằng '[' trong dấu ngoặc kép.",
+    ),
+    _YamlHint(
         "expected <block end>",
         "thụt lề không đúng",
         "start each field at the beginning of the line; indent only the lines inside a list "
