@@ -169,9 +169,13 @@ def test_an_unknown_data_file_is_named(tmp_path: Path):
     (tmp_path / "assets/data/README.md").write_text("notes", encoding="utf-8")
     with pytest.raises(SiteError) as caught:
         records.load(tmp_path, LANGUAGES)
-    assert caught.value.problems[0].english().startswith(
-        "assets/data/sukien.yml: is not one of the site's data files. "
-        "Fix: did you mean 'su-kien.yml'?"
+    assert (
+        caught.value.problems[0]
+        .english()
+        .startswith(
+            "assets/data/sukien.yml: is not one of the site's data files. "
+            "Fix: did you mean 'su-kien.yml'?"
+        )
     )
 
 

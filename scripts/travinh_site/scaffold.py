@@ -127,11 +127,7 @@ def add_to_nav(
 ) -> Created:
     """Add an existing page of the default language to the menu."""
     default = languages.default
-    page = _page_of(file, languages, want=default)
-    shown_as = f"{default.content_dir}/{page}"
-    path = project / shown_as
-    if not path.is_file():
-        raise _no_such_page(project, default, page)
+    page, shown_as, path = _source_page(project, languages, file)
     meta = frontmatter.read(path, shown_as)
     label = nav_label or meta.get("title")
     if not isinstance(label, str) or not label.strip():
@@ -179,12 +175,7 @@ def git_commit_of(project: Path, path: Path) -> str | None:
 
 def start_translation(project: Path, languages: Languages, file: str, code: str | None) -> Created:
     language = _target_language(languages, file, code)
-    default = languages.default
-    page = _page_of(file, languages, want=language)
-    source_shown = f"{default.content_dir}/{page}"
-    source = project / source_shown
-    if not source.is_file():
-        raise _no_such_page(project, default, page)
+    page, source_shown, source = _source_page(project, languages, file)
     shown_as = f"{language.content_dir}/{page}"
     target = project / shown_as
     if target.exists():
@@ -226,7 +217,7 @@ def finish_translation(
     project: Path, languages: Languages, file: str, code: str | None, nav_label: str | None
 ) -> Finished:
     language = _target_language(languages, file, code)
-    page = _page_of(file, languages, want=language)
+    page = _page_of(file, languages)
     shown_as = f"{language.content_dir}/{page}"
     target = project / shown_as
     if not target.is_file():
@@ -305,7 +296,19 @@ def _translate_menu_label(
 # ---- arguments ----------------------------------------------------------------------------
 
 
-def _page_of(file: str, languages: Languages, want: Language) -> str:
+def _source_page(project: Path, languages: Languages, file: str) -> tuple[str, str, Path]:
+    """(page, the source file as editors know it, its path) for ``file``, which must exist in
+    the default language."""
+    default = languages.default
+    page = _page_of(file, languages)
+    shown_as = f"{default.content_dir}/{page}"
+    path = project / shown_as
+    if not path.is_file():
+        raise _no_such_page(project, default, page)
+    return page, shown_as, path
+
+
+def _page_of(file: str, languages: Languages) -> str:
     """The page path ("du-lich/x.md") of ``file``, which may name it in any content folder."""
     path = file.replace("\\", "/").removeprefix("./")
     for language in sorted(languages, key=lambda item: -len(item.content_dir)):
