@@ -2,17 +2,18 @@
 """Edit-to-visible latency of the editors' preview (`make serve`) on the shipped site.
 
 A copy of the project's content and configuration (so no file of the project is touched) is
-served by `mkdocs serve` the way `make serve` runs it, once for every language and once per
-language alone (`make serve ONLY=xx`), and once for every language without the preview's kept
-templates (what `make serve` did before them). Each trial appends a unique line to a page, then polls
-the served page until the line shows, and measures the time from the save to that moment (the
-server answers a page request only once the rebuild is complete, as the browser's live reload
-sees it); the page is then restored and the next trial waits until the server shows it
-restored. The baseline, measured in the same run, is one `mkdocs build` of the same copy.
+served by `mkdocs serve` the way `make serve` runs it: for every language, for each language
+alone (`make serve ONLY=xx`), and, as the baseline, for every language without the preview's
+kept templates (what `make serve` did before them). Each trial appends a unique line to a page,
+polls the served page until the line shows, and measures the time from the save to that moment
+(the server answers a page request only once its rebuild is complete, which is when the
+browser's live reload fetches the page); it also records the CPU time the server spent. The
+page is then restored and the next trial waits until the server shows it restored. One
+`mkdocs build` of the same copy is timed too.
 
     .venv/bin/python benchmarks/preview_latency.py [--trials 7]
 
-The machine is shared: the figures are medians, and the load average is printed with them.
+The machine is shared: the figures are medians, printed with the load average.
 """
 
 from __future__ import annotations
