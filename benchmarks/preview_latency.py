@@ -191,7 +191,8 @@ def main() -> int:
             f"{median / baseline:>12.2f}x {statistics.median(cpu):>28.2f}s"
         )
     print()
-    worst = max(statistics.median(latencies) for _name, (latencies, _cpu) in rows)
+    shipped = rows[1:]  # the first row is the baseline, not what `make serve` does
+    worst = max(statistics.median(latencies) for _name, (latencies, _cpu) in shipped)
     verdict = "within" if worst <= TARGET_SECONDS else "OVER"
     print(
         f"Target: a saved edit visible within {TARGET_SECONDS:.0f} s: {verdict} "
