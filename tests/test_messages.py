@@ -10,12 +10,17 @@ from travinh_site.errors import Problem
 
 
 def problem_calls() -> list[tuple[str, int, set[str]]]:
-    """(file, line, keyword names) of every ``Problem(...)`` call under scripts/."""
+    """(file, line, keyword names) of every ``Problem(...)`` call under scripts/ that spells its
+    fields out (``Problem(*fields)`` rebuilds a stored problem, Vietnamese included)."""
     calls = []
     for path in sorted((PROJECT / "scripts").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem":
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "Problem"
+                and not any(isinstance(arg, ast.Starred) for arg in node.args)
+            ):
                 keywords = {keyword.arg for keyword in node.keywords if keyword.arg}
                 calls.append((str(path.relative_to(PROJECT)), node.lineno, keywords))
     return calls
