@@ -20,9 +20,13 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 site: $(INSTALLED)
 	$(BIN)/python scripts/build_site.py
 
-# Live preview for editors at http://127.0.0.1:8000 (all three languages).
+# Live preview for editors at http://127.0.0.1:8000 (EDITING.md): every language, or one with
+# ONLY=km (plus the Vietnamese pages it falls back to). Draft translations are shown, marked.
+# (Not LANG: that is the shell's locale.)
+ONLY ?=
 serve: $(INSTALLED)
-	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+	SITE_URL=http://$(HOST):$(PORT)/ TRAVINH_PREVIEW=true TRAVINH_ONLY=$(ONLY) \
+		$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 test: $(INSTALLED) chromium
 	$(BIN)/ruff check .

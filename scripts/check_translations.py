@@ -170,7 +170,13 @@ def _load(config_file: Path):
 
     if not config_file.is_file():
         raise SiteError(
-            Problem(str(config_file), "does not exist.", "give the site's mkdocs.yml with -f.")
+            Problem(
+                str(config_file),
+                "does not exist.",
+                "give the site's mkdocs.yml with -f.",
+                problem_vi="tệp không tồn tại.",
+                fix_vi="ghi tệp mkdocs.yml của trang web sau -f.",
+            )
         )
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logger = logging.getLogger("mkdocs")
@@ -184,7 +190,15 @@ def _load(config_file: Path):
     except MkDocsException as error:  # ConfigurationError, or Abort after logging why
         reasons = collected.messages or [str(error)]
         raise SiteError(
-            *(Problem(config_file.name, f"{reason.rstrip('.')}.", "") for reason in reasons)
+            *(
+                Problem(
+                    config_file.name,
+                    f"{reason.rstrip('.')}.",
+                    "",
+                    problem_vi=f"cấu hình có lỗi (thông báo của MkDocs): {reason.rstrip('.')}.",
+                )
+                for reason in reasons
+            )
         ) from None
     finally:
         logger.removeHandler(collected)
@@ -192,7 +206,14 @@ def _load(config_file: Path):
         logger.propagate = propagate
     i18n = config.plugins.get("i18n")
     if i18n is None:
-        raise SiteError(Problem(config_file.name, "has no 'i18n' plugin (mkdocs-static-i18n).", ""))
+        raise SiteError(
+            Problem(
+                config_file.name,
+                "has no 'i18n' plugin (mkdocs-static-i18n).",
+                "",
+                problem_vi="thiếu plugin 'i18n' (mkdocs-static-i18n).",
+            )
+        )
     entries = i18n.config.languages
     languages = languages_from_i18n(entries)
     navigation = navigation_of(config_file.read_text(encoding="utf-8"), config.nav, entries)

@@ -32,7 +32,7 @@ def parse(dataset: str, text: str) -> tuple[records.Record, ...]:
 def problems(dataset: str, text: str) -> list[str]:
     with pytest.raises(SiteError) as caught:
         parse(dataset, text)
-    return [str(problem) for problem in caught.value.problems]
+    return [problem.english() for problem in caught.value.problems]
 
 
 def test_reads_quantities_with_their_qualifiers_and_periods():
@@ -169,9 +169,13 @@ def test_an_unknown_data_file_is_named(tmp_path: Path):
     (tmp_path / "assets/data/README.md").write_text("notes", encoding="utf-8")
     with pytest.raises(SiteError) as caught:
         records.load(tmp_path, LANGUAGES)
-    assert str(caught.value).startswith(
-        "assets/data/sukien.yml: is not one of the site's data files. "
-        "Fix: did you mean 'su-kien.yml'?"
+    assert (
+        caught.value.problems[0]
+        .english()
+        .startswith(
+            "assets/data/sukien.yml: is not one of the site's data files. "
+            "Fix: did you mean 'su-kien.yml'?"
+        )
     )
 
 

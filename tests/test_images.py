@@ -46,7 +46,7 @@ def close(actual: tuple, expected: tuple, tolerance: int) -> bool:
 
 
 def lines(report: Report) -> list[str]:
-    return [str(problem) for problem in report.problems]
+    return [problem.english() for problem in report.problems]
 
 
 # ---- correct pixels, no metadata -------------------------------------------------------------
@@ -311,8 +311,8 @@ def test_bad_input_loses_no_other_image_and_modifies_no_original(bad_project):
         (
             "kind: illustration\ncredit: A: B\n",
             "assets/images/x.png.yml:2: is not valid YAML, column 10: mapping values are not "
-            "allowed here. Fix: each line must be 'key: value'; put a value that contains ':' "
-            "or '#' in quotes.",
+            'allowed here. Fix: put the value in double quotes, for example title: "Trà Vinh: the '
+            'Khmer pagodas".',
         ),
     ],
 )

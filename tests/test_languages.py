@@ -39,7 +39,9 @@ def test_a_language_without_its_fields_is_a_clear_error():
     with pytest.raises(SiteError) as raised:
         languages_from_i18n([entry("vi", default=True, content_dir="docs")])
     assert str(raised.value) == (
-        "mkdocs.yml: language 'vi' of the i18n plugin has no extra.og_locale. "
+        "mkdocs.yml: ngôn ngữ 'vi' của plugin i18n thiếu extra.og_locale. Cách sửa: thêm "
+        "'og_locale:' dưới mục 'extra:' của ngôn ngữ đó (xem các ngôn ngữ khác).\n"
+        "  mkdocs.yml: language 'vi' of the i18n plugin has no extra.og_locale. "
         "Fix: add 'og_locale:' under that language's 'extra:' (see the other languages)."
     )
 
@@ -117,4 +119,6 @@ def test_front_matter_of_a_non_utf8_file_is_a_clear_error(tmp_path: Path):
     page.write_bytes("---\ntitle: Trà Vinh\n---\n".encode("cp1258"))
     with pytest.raises(SiteError) as raised:
         frontmatter.read(page, "docs/page.md")
-    assert str(raised.value).startswith("docs/page.md:2: is not saved as UTF-8 text.")
+    (problem,) = raised.value.problems
+    assert problem.english().startswith("docs/page.md:2: is not saved as UTF-8 text.")
+    assert problem.vietnamese().startswith("docs/page.md:2: tệp không được lưu ở dạng UTF-8.")

@@ -83,7 +83,9 @@ def test_links_that_resolve_pass(target: str):
 def test_a_typo_gets_the_closest_existing_page_relative_to_the_file():
     (problem,) = problems_for("ao-ba-on.md")
     assert str(problem) == (
-        "docs/du-lich/x.md:3: the link 'ao-ba-on.md' points to a file that does not exist. "
+        "docs/du-lich/x.md:3: liên kết 'ao-ba-on.md' trỏ tới một tệp không tồn tại. "
+        "Cách sửa: có phải ý bạn là 'ao-ba-om.md'?\n"
+        "  docs/du-lich/x.md:3: the link 'ao-ba-on.md' points to a file that does not exist. "
         "Fix: did you mean 'ao-ba-om.md'?"
     )
 

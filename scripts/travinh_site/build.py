@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+from travinh_site.errors import ENGLISH_INDENT
+
 NEXT = ".cache/site-next"
 PREVIOUS = ".cache/site-previous"
 
@@ -69,8 +71,16 @@ def build(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
     code = run_mkdocs(project, next_dir, verbose=verbose)
     if code != 0:
         shutil.rmtree(next_dir, ignore_errors=True)
-        where = f"{site_dir.name}/" if site_dir.exists() else "nothing"
-        print(f"Build failed: {where} was left as it was. Fix the problems above.", file=sys.stderr)
+        if site_dir.exists():
+            kept = f"{site_dir.name}/ was left as it was"
+            kept_vi = f"thư mục {site_dir.name}/ được giữ nguyên như trước"
+        else:
+            kept, kept_vi = "nothing was written", "không có gì được ghi ra"
+        print(
+            f"Tạo trang web thất bại: {kept_vi}. Hãy sửa các lỗi ở trên.\n"
+            f"{ENGLISH_INDENT}Build failed: {kept}. Fix the problems above.",
+            file=sys.stderr,
+        )
         return code
 
     if site_dir.exists():
@@ -78,9 +88,11 @@ def build(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
     next_dir.rename(site_dir)
     shutil.rmtree(previous_dir, ignore_errors=True)
     seconds = time.monotonic() - started
+    shown = site_dir.relative_to(project) if site_dir.is_relative_to(project) else site_dir
+    seconds_vi = f"{seconds:.1f}".replace(".", ",")  # Vietnamese decimal comma
     print(
-        f"Built {site_dir.relative_to(project) if site_dir.is_relative_to(project) else site_dir}"
-        f" in {seconds:.1f} s.",
+        f"Đã tạo trang web vào {shown}/ trong {seconds_vi} giây.\n"
+        f"{ENGLISH_INDENT}Built {shown} in {seconds:.1f} s.",
         file=sys.stderr,
     )
     return 0

@@ -330,10 +330,14 @@ def _result_data(result: _PageResult) -> dict:
                 f.problem.problem,
                 f.problem.fix,
                 f.problem.line,
+                f.problem.problem_vi,
+                f.problem.fix_vi,
             ]
             for f in result.findings
         ],
-        "errors": [[e.file, e.problem, e.fix, e.line] for e in result.errors],
+        "errors": [
+            [e.file, e.problem, e.fix, e.line, e.problem_vi, e.fix_vi] for e in result.errors
+        ],
         "page": result.page,
     }
 
@@ -348,8 +352,8 @@ def _result_of(data: dict) -> _PageResult:
             for code, (broken, stamp) in data["versions"].items()
         },
         findings=[
-            Finding(check, language, page, Problem(file, problem, fix, line))
-            for check, language, page, file, problem, fix, line in data["findings"]
+            Finding(check, language, page, Problem(*problem))
+            for check, language, page, *problem in data["findings"]
         ],
         errors=[Problem(*error) for error in data["errors"]],
     )
@@ -734,6 +738,9 @@ def _translations_to_mark(
                     "is not a translation.",
                     f"give a file (or folder) inside {folders}; "
                     f"pages of {source.content_dir}/ are the sources.",
+                    problem_vi="đây không phải là một bản dịch.",
+                    fix_vi=f"ghi một tệp (hoặc thư mục) trong {folders}; các trang của "
+                    f"{source.content_dir}/ là bản gốc.",
                 )
             )
             continue
@@ -748,7 +755,13 @@ def _translations_to_mark(
             pages = [(path, language, path.relative_to(folder).as_posix())]
         else:
             problems.append(
-                Problem(shown, "does not exist.", "check the path (a .md file or a folder).")
+                Problem(
+                    shown,
+                    "does not exist.",
+                    "check the path (a .md file or a folder).",
+                    problem_vi="không tồn tại.",
+                    fix_vi="kiểm tra lại đường dẫn (một tệp .md hoặc một thư mục).",
+                )
             )
             continue
         for file, lang, page in pages:
@@ -759,6 +772,10 @@ def _translations_to_mark(
                         f"has no source: {source.content_dir}/{page} does not exist.",
                         "move the translation to the path of its source (see the coverage "
                         "report's orphans), or delete it.",
+                        problem_vi=f"bản dịch không có bản gốc: {source.content_dir}/{page} "
+                        "không tồn tại.",
+                        fix_vi="chuyển bản dịch về đường dẫn của bản gốc (xem mục orphan của báo "
+                        "cáo bản dịch), hoặc xóa nó.",
                     )
                 )
             else:

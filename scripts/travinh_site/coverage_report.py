@@ -498,9 +498,10 @@ def github_annotations(report: Report, fail_on: Iterable[str] = ()) -> list[str]
         level = "error" if finding.check in failing else "warning"
         language = report.languages.get(finding.language)
         title = f"Translation check {finding.check} ({english_name(language.code)})"
-        lines.append(
-            _command(level, finding.problem.file, finding.problem.line, title, finding.problem)
-        )
+        # One line each, in English like the state annotations above (the console, Markdown
+        # and HTML reports give the Vietnamese too).
+        english = finding.problem.english()
+        lines.append(_command(level, finding.problem.file, finding.problem.line, title, english))
     return lines
 
 

@@ -107,6 +107,10 @@ def languages_from_i18n(entries: list[Any]) -> Languages:
                         "mkdocs.yml",
                         f"language '{entry.locale}' of the i18n plugin has no extra.{field}.",
                         f"add '{field}:' under that language's 'extra:' (see the other languages).",
+                        problem_vi=f"ngôn ngữ '{entry.locale}' của plugin i18n thiếu "
+                        f"extra.{field}.",
+                        fix_vi=f"thêm '{field}:' dưới mục 'extra:' của ngôn ngữ đó (xem các ngôn "
+                        "ngữ khác).",
                     )
                 )
         if not problems:
@@ -134,6 +138,8 @@ def stage(project_dir: Path, stage_dir: Path, languages: Languages) -> None:
             "mkdocs.yml",
             f"the folder '{target.relative_to(project_dir)}' does not exist.",
             f"create it, or correct the content_dir of language '{name}'.",
+            problem_vi=f"thư mục '{target.relative_to(project_dir)}' không tồn tại.",
+            fix_vi=f"tạo thư mục đó, hoặc sửa content_dir của ngôn ngữ '{name}'.",
         )
         for name, target in wanted.items()
         if name != ASSETS and not target.is_dir()

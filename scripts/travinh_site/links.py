@@ -121,6 +121,7 @@ def check(
         if path is None:
             continue
         kind = "image" if reference.is_image else "link"
+        kind_vi = "ảnh" if reference.is_image else "liên kết"
         if path.startswith("/"):
             problems.append(
                 Problem(
@@ -129,6 +130,9 @@ def check(
                     "is published under a sub-path.",
                     "write it relative to this file, for example '../du-lich/ao-ba-om.md'.",
                     reference.line,
+                    problem_vi=f"{kind_vi} '{reference.target}' bắt đầu bằng '/', nên sẽ hỏng khi "
+                    "trang web được đăng ở một thư mục con.",
+                    fix_vi="viết đường dẫn tính từ tệp này, ví dụ '../du-lich/ao-ba-om.md'.",
                 )
             )
             continue
@@ -137,30 +141,51 @@ def check(
             resolved = posixpath.join(resolved, "index.md")
         if not resolved.startswith("../") and exists(resolved):
             continue
+        fix, fix_vi = _suggestion(resolved, folder, candidates, reference.is_image)
         problems.append(
             Problem(
                 shown_as,
                 f"the {kind} '{reference.target}' points to a file that does not exist.",
-                _suggestion(resolved, folder, candidates, reference.is_image),
+                fix,
                 reference.line,
+                problem_vi=f"{kind_vi} '{reference.target}' trỏ tới một tệp không tồn tại.",
+                fix_vi=fix_vi,
             )
         )
     return problems
 
 
-def _suggestion(resolved: str, folder: str, candidates: list[str], is_image: bool) -> str:
+def _suggestion(
+    resolved: str, folder: str, candidates: list[str], is_image: bool
+) -> tuple[str, str]:
+    """The fix, in English and Vietnamese: the closest existing paths, relative to ``folder``."""
     pool = [c for c in candidates if c.endswith(".md") != is_image]
-    # Compare file names first (a typo is usually there), then whole paths.
+    # Compare file names (a typo is usually there), without their extension: '.md' alone would
+    # make 'nowhere.md' look like 'index.md', and 'photo.jpg' for 'photo.png' is a likely
+    # mistake. Files of the same name (index.md) come closest path first. A name like nothing
+    # gets no suggestion rather than a page of the same folder.
     by_name: dict[str, list[str]] = {}
     for candidate in pool:
-        by_name.setdefault(posixpath.basename(candidate), []).append(candidate)
-    names = difflib.get_close_matches(posixpath.basename(resolved), list(by_name), n=3, cutoff=0.6)
-    close = [path for name in names for path in by_name[name]]
-    if not close:  # the file name is right or unrecognisable: compare whole paths
-        close = difflib.get_close_matches(resolved, pool, n=3, cutoff=0.6)
+        by_name.setdefault(_stem(candidate), []).append(candidate)
+    names = difflib.get_close_matches(_stem(resolved), list(by_name), n=3, cutoff=0.6)
+
+    def distance(path: str) -> float:
+        return -difflib.SequenceMatcher(None, path, resolved).ratio()
+
+    close = [path for name in names for path in sorted(by_name[name], key=distance)]
     if close:
-        options = " or ".join(f"'{posixpath.relpath(path, folder or '.')}'" for path in close[:3])
-        return f"did you mean {options}?"
+        quoted = [f"'{posixpath.relpath(path, folder or '.')}'" for path in close[:3]]
+        return f"did you mean {' or '.join(quoted)}?", f"có phải ý bạn là {' hay '.join(quoted)}?"
     if is_image:
-        return "put the image in assets/images/ or correct the path (relative to this file)."
-    return "correct the path (it is relative to this file) or create the page."
+        return (
+            "put the image in assets/images/ or correct the path (relative to this file).",
+            "đặt ảnh vào thư mục assets/images/ hoặc sửa lại đường dẫn (tính từ tệp này).",
+        )
+    return (
+        "correct the path (it is relative to this file) or create the page.",
+        "sửa lại đường dẫn (tính từ tệp này) hoặc tạo trang đó.",
+    )
+
+
+def _stem(path: str) -> str:
+    return posixpath.splitext(posixpath.basename(path))[0]

@@ -8,7 +8,7 @@ the sitemaps) is done in the first ``on_config`` and reused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from travinh_site import frontmatter, links, seo, strings
-from travinh_site.errors import SiteError
+from travinh_site.errors import Problem, SiteError
 from travinh_site.languages import (
     ASSETS,
     Catalogue,
@@ -45,7 +45,15 @@ def core(config: MkDocsConfig) -> TravinhPlugin:
     (``languages``, ``catalogue``, ``site_url``, ``texts``, ``current_language(config)``)."""
     plugin = config.plugins.get("travinh")
     if not isinstance(plugin, TravinhPlugin):
-        raise PluginError("mkdocs.yml: the 'travinh' plugin must be listed under plugins.")
+        raise PluginError(
+            str(
+                Problem(
+                    "mkdocs.yml",
+                    "the 'travinh' plugin must be listed under plugins.",
+                    problem_vi="plugin 'travinh' phải có trong danh sách plugins.",
+                )
+            )
+        )
     return plugin
 
 
@@ -54,6 +62,9 @@ class TravinhConfig(base.Config):
     stage_dir = c.Type(str, default=".cache/stage")
     # Interface texts of our own templates, one entry per text and one line per language.
     strings = c.Type(str, default="overrides/strings.yml")
+    # Show draft translations, with a notice, instead of the default language's page: for the
+    # editors' preview (`make serve`), so translators see their work. Never in a published build.
+    show_drafts = c.Type(bool, default=False)
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,7 @@ class Translation:
     content_language: Language  # the language of the text shown
     switcher: tuple[SwitcherLink, ...]
     source_href: str  # the default language's version, relative to the current page
+    is_draft: bool = False  # an unfinished translation, shown by the preview (show_drafts)
 
     @property
     def is_fallback(self) -> bool:
@@ -115,6 +127,8 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     @event_priority(10)
     def _drop_drafts(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.languages is not None and self.catalogue is not None
+        if self.config.show_drafts:
+            return files
         for file in list(files.documentation_pages()):
             language = self.languages.of_content_path(file.src_uri)
             if language is None or language.default:
@@ -170,7 +184,14 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         language = self.current_language(config)
         content_language = self.languages.of_content_path(page.file.src_uri) or language
         path = self._page_path(page.file.src_uri)
-        context["translation"] = self._translation(language, content_language, path, page.url)
+        translation = self._translation(language, content_language, path, page.url)
+        if (
+            self.config.show_drafts
+            and path in self.catalogue.translated  # not an orphan
+            and not self.catalogue.is_translated(path, content_language.code)
+        ):
+            translation = replace(translation, is_draft=True)
+        context["translation"] = translation
         context["seo"] = seo.head(self.catalogue, path, language, self.site_url)
         return context
 
@@ -194,16 +215,34 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         project = self._project_dir(config)
         i18n = config.plugins.get(I18N_PLUGIN)
         if i18n is None:
-            raise PluginError("mkdocs.yml: the 'i18n' plugin (mkdocs-static-i18n) is required.")
+            raise SiteError(
+                Problem(
+                    "mkdocs.yml",
+                    "the 'i18n' plugin (mkdocs-static-i18n) is required.",
+                    problem_vi="cần có plugin 'i18n' (mkdocs-static-i18n).",
+                )
+            )
         if config.use_directory_urls:
-            raise PluginError(
-                "mkdocs.yml: set 'use_directory_urls: false' (see travinh_site/seo.py for why)."
+            raise SiteError(
+                Problem(
+                    "mkdocs.yml",
+                    "set 'use_directory_urls: false' (see travinh_site/seo.py for why).",
+                    problem_vi="hãy đặt 'use_directory_urls: false' (lý do: xem "
+                    "travinh_site/seo.py).",
+                )
             )
         self.site_url = seo.normalise_site_url(config.site_url)
         if not self.site_url:
-            raise PluginError(
-                "mkdocs.yml: site_url is empty; hreflang, canonical links and the sitemap need "
-                "absolute URLs. Set it, or set the SITE_URL environment variable."
+            raise SiteError(
+                Problem(
+                    "mkdocs.yml",
+                    "site_url is empty; hreflang, canonical links and the sitemap need absolute "
+                    "URLs.",
+                    "set it, or set the SITE_URL environment variable.",
+                    problem_vi="site_url đang trống; các liên kết hreflang, canonical và sitemap "
+                    "cần địa chỉ tuyệt đối.",
+                    fix_vi="điền site_url, hoặc đặt biến môi trường SITE_URL.",
+                )
             )
         self.languages = languages_from_i18n(i18n.config.languages)
         stage(project, project / self.config.stage_dir, self.languages)

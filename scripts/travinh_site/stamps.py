@@ -85,10 +85,11 @@ def with_stamp(text: str, stamp: Stamp) -> str:
     Only that block is rewritten; every other line of the front matter is kept as written.
     """
     block = [f"{KEY}:"]
+    # Quoted where YAML would read them otherwise: a commit "0123456" is an octal number.
     if stamp.source_hash:
-        block.append(f"  source_hash: {stamp.source_hash}")
+        block.append(f"  source_hash: {frontmatter.scalar_text(stamp.source_hash)}")
     if stamp.source_commit:
-        block.append(f"  source_commit: {stamp.source_commit}")
+        block.append(f"  source_commit: {frontmatter.scalar_text(stamp.source_commit)}")
     if stamp.draft:
         block.append(f"  status: {DRAFT}")
     if len(block) == 1:

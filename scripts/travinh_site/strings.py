@@ -22,7 +22,15 @@ def load(path: Path, languages: Languages, shown_as: str) -> dict[str, dict[str,
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
     except FileNotFoundError:
-        raise SiteError(Problem(shown_as, "is missing.", "restore it from git.")) from None
+        raise SiteError(
+            Problem(
+                shown_as,
+                "is missing.",
+                "restore it from git.",
+                problem_vi="tệp này bị thiếu.",
+                fix_vi="khôi phục tệp từ git.",
+            )
+        ) from None
     except yaml.YAMLError as error:
         raise SiteError(yaml_problem(error, shown_as)) from None
     problems = []
@@ -36,6 +44,9 @@ def load(path: Path, languages: Languages, shown_as: str) -> dict[str, dict[str,
                         shown_as,
                         f"the text '{key}' has no '{language.code}' ({language.name}) version.",
                         f"add a line '{language.code}: ...' under '{key}:'.",
+                        problem_vi=f"dòng chữ '{key}' chưa có bản '{language.code}' "
+                        f"({language.name}).",
+                        fix_vi=f"thêm một dòng '{language.code}: ...' dưới '{key}:'.",
                     )
                 )
             else:

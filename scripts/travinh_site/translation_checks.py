@@ -234,6 +234,9 @@ def require_title(page: PageText) -> None:
                 "add a line 'title: …' (the page's title in its language) to the front matter "
                 "between the two '---' lines at the top of the file.",
                 1,
+                problem_vi="trang chưa có tiêu đề.",
+                fix_vi="thêm một dòng 'title: …' (tiêu đề trang bằng ngôn ngữ của trang) vào phần "
+                "đầu trang, giữa hai dòng '---' ở đầu tệp.",
             )
         )
 
@@ -316,13 +319,28 @@ def check_translation(
     return found
 
 
-def _finding(check: str, page: PageText, language: Language, problem: str, fix: str, line: int):
-    return Finding(check, language.code, page.page, Problem(page.shown_as, problem, fix, line))
+def _finding(
+    check: str,
+    page: PageText,
+    language: Language,
+    problem: str,
+    fix: str,
+    line: int,
+    problem_vi: str,
+    fix_vi: str,
+):
+    return Finding(
+        check,
+        language.code,
+        page.page,
+        Problem(page.shown_as, problem, fix, line, problem_vi=problem_vi, fix_vi=fix_vi),
+    )
 
 
 def _front_matter(source: PageText, translation: PageText, language, languages) -> list[Finding]:
     found = []
     source_name = english_name(languages.default.code)
+    source_vi, name_vi = vietnamese_name(languages.default.code), vietnamese_name(language.code)
     for key in ("title", "description"):
         value = getattr(translation, key)
         original = getattr(source, key)
@@ -336,6 +354,8 @@ def _front_matter(source: PageText, translation: PageText, language, languages) 
                     f"the front matter has no {key}.",
                     f"add '{key}: …' in {english_name(language.code)}.",
                     line,
+                    f"phần đầu trang thiếu {key}.",
+                    f"thêm '{key}: …' bằng {name_vi}.",
                 )
             )
         elif value.strip() and _same(value, original):
@@ -347,6 +367,8 @@ def _front_matter(source: PageText, translation: PageText, language, languages) 
                     f"the {key} is the same as in the {source_name} page.",
                     f"translate the {key} into {english_name(language.code)}.",
                     line,
+                    f"{key} giống hệt trong trang {source_vi}.",
+                    f"dịch {key} sang {name_vi}.",
                 )
             )
     return found
@@ -355,6 +377,7 @@ def _front_matter(source: PageText, translation: PageText, language, languages) 
 def _alt_texts(source: PageText, translation: PageText, language, languages) -> list[Finding]:
     found = []
     source_name = english_name(languages.default.code)
+    source_vi, name_vi = vietnamese_name(languages.default.code), vietnamese_name(language.code)
     theirs = {image.path: image for image in translation.images}
     for image in source.images:
         name = posixpath.basename(image.path)
@@ -370,6 +393,10 @@ def _alt_texts(source: PageText, translation: PageText, language, languages) -> 
                     "add it with the same path and an alt text in this language, or remove it "
                     "from the source if it is no longer wanted.",
                     translation.body_line,
+                    f"trang {source_vi} có ảnh '{name}' (dòng {image.line} của "
+                    f"{source.shown_as}); bản dịch này không có.",
+                    "thêm ảnh với cùng đường dẫn và lời mô tả bằng ngôn ngữ này, hoặc bỏ ảnh khỏi "
+                    "bản gốc nếu không cần nữa.",
                 )
             )
         elif image.alt.strip() and not mine.alt.strip():
@@ -381,6 +408,8 @@ def _alt_texts(source: PageText, translation: PageText, language, languages) -> 
                     f"the image '{name}' has no alt text.",
                     f"describe the image in {english_name(language.code)} between '![' and ']'.",
                     mine.line,
+                    f"ảnh '{name}' chưa có lời mô tả.",
+                    f"tả ảnh bằng {name_vi} giữa '![' và ']'.",
                 )
             )
         elif image.alt.strip() and _same(image.alt, mine.alt) and word_count(image.alt):
@@ -393,6 +422,9 @@ def _alt_texts(source: PageText, translation: PageText, language, languages) -> 
                     f"page ('{_short(mine.alt)}').",
                     f"translate it into {english_name(language.code)}.",
                     mine.line,
+                    f"lời mô tả của ảnh '{name}' giống hệt trong trang {source_vi} "
+                    f"('{_short(mine.alt)}').",
+                    f"dịch lời mô tả sang {name_vi}.",
                 )
             )
     return found
@@ -401,6 +433,7 @@ def _alt_texts(source: PageText, translation: PageText, language, languages) -> 
 def _identical_paragraphs(source: PageText, translation: PageText, language, languages):
     originals = source.long_blocks
     source_name = english_name(languages.default.code)
+    source_vi, name_vi = vietnamese_name(languages.default.code), vietnamese_name(language.code)
     return [
         _finding(
             "identical-paragraph",
@@ -409,6 +442,8 @@ def _identical_paragraphs(source: PageText, translation: PageText, language, lan
             f"this paragraph is the same as in the {source_name} page ('{_short(block.text)}').",
             f"translate it into {english_name(language.code)}.",
             block.line,
+            f"đoạn này giống hệt trong trang {source_vi} ('{_short(block.text)}').",
+            f"dịch đoạn này sang {name_vi}.",
         )
         for block in _prose_blocks(translation)
         if block.text in originals
@@ -420,6 +455,7 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
     if own is None or own == script_of(languages.default.code):
         return _foreign_letters(translation, language, languages)
     name = english_name(language.code)
+    name_vi = vietnamese_name(language.code)
     text = f"{translation.title}\n{translation.description}\n{translation.prose}"
     own_letters, own_marks = _script_letters(own), _script_letters(own, marks=True)
     # Letters of every script, plus the vowel signs of this one (Khmer writes most vowels
@@ -439,6 +475,9 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
                     "translated yet.",
                     f"translate the remaining text into {name}; keep only names in Latin letters.",
                     translation.body_line,
+                    f"chỉ {int(share * 100)}% số chữ cái là chữ {name_vi.removeprefix('tiếng ')} "
+                    f"(cần ít nhất {MIN_OWN_SCRIPT_SHARE:.0%}): có lẽ một phần chưa được dịch.",
+                    f"dịch phần còn lại sang {name_vi}; chỉ giữ chữ Latinh cho tên riêng.",
                 )
             )
     # A paragraph left in the source language, even in a page that is mostly translated.
@@ -452,6 +491,9 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
                     f"this paragraph has no {name} letters ('{_short(block.text)}').",
                     f"translate it into {name}.",
                     block.line,
+                    f"đoạn này không có chữ {name_vi.removeprefix('tiếng ')} "
+                    f"('{_short(block.text)}').",
+                    f"dịch đoạn này sang {name_vi}.",
                 )
             )
     return found
@@ -475,6 +517,7 @@ def _foreign_letters(translation: PageText, language: Language, languages: Langu
         return []
     source_name = english_name(languages.default.code)
     name = english_name(language.code)
+    source_vi, name_vi = vietnamese_name(languages.default.code), vietnamese_name(language.code)
     lines: list[tuple[int, str]] = [
         (translation.meta_line(key), getattr(translation, key)) for key in ("title", "description")
     ]
@@ -498,6 +541,9 @@ def _foreign_letters(translation: PageText, language: Language, languages: Langu
                     f"translate it, or write names without diacritics as the other {name} "
                     "pages do ('Tra Vinh').",
                     line,
+                    f"còn chữ cái {source_vi} trong văn bản {name_vi}: {quoted}.",
+                    f"dịch phần đó, hoặc viết tên riêng không dấu như các trang {name_vi} khác "
+                    "('Tra Vinh').",
                 )
             )
     return found
@@ -532,6 +578,10 @@ def _cross_language_links(
                 "link to the page as the source does, relative to this file (for example "
                 "'../du-lich/ao-ba-om.md'): the site then shows it in this page's language.",
                 reference.line,
+                f"{'ảnh' if reference.is_image else 'liên kết'} '{reference.target}' dẫn tới "
+                f"bản {vietnamese_name(other.code)} của một trang.",
+                "liên kết tới trang như bản gốc, tính từ tệp này (ví dụ "
+                "'../du-lich/ao-ba-om.md'): trang web sẽ hiện nó bằng ngôn ngữ của trang này.",
             )
         )
     return found
@@ -589,15 +639,18 @@ def _numbers(source: PageText, translation: PageText, language, languages) -> li
         )
     found = []
     source_name = english_name(languages.default.code)
+    source_vi = vietnamese_name(languages.default.code)
     for wanted, found_here, line in pairs:
         missing = _missing(wanted, found_here)
         if not missing:
             continue
         extra = _missing(found_here, wanted)
         written = ", ".join(f"'{quantity.text}'" for quantity in missing)
-        instead = ""
+        instead = instead_vi = ""
         if extra:
-            instead = " (this text has " + ", ".join(f"'{q.text}'" for q in extra) + " instead?)"
+            others = ", ".join(f"'{q.text}'" for q in extra)
+            instead = f" (this text has {others} instead?)"
+            instead_vi = f" (có phải văn bản này ghi {others} thay vào đó?)"
         found.append(
             _finding(
                 "numbers",
@@ -607,6 +660,10 @@ def _numbers(source: PageText, translation: PageText, language, languages) -> li
                 "check them against the source and write them the way this language does "
                 "(digits kept, dates in full).",
                 line,
+                f"thiếu các số hoặc ngày tháng của văn bản {source_vi} ở đây: "
+                f"{written}{instead_vi}.",
+                "đối chiếu với bản gốc và viết theo cách của ngôn ngữ này (giữ chữ số, ghi đủ "
+                "ngày tháng).",
             )
         )
     return found
@@ -650,11 +707,17 @@ def check_nav(
         name = english_name(language.code)
         for label, line in labels:
             translated = known.get(label)
+            name_vi = vietnamese_name(language.code)
             if not translated:
                 problem = f"the navigation label '{label}' has no {name} translation."
                 fix = (
                     f"add '{label}: …' under 'nav_translations:' of language '{language.code}' "
                     "(plugins > i18n > languages)."
+                )
+                problem_vi = f"tên menu '{label}' chưa được dịch sang {name_vi}."
+                fix_vi = (
+                    f"thêm '{label}: …' dưới 'nav_translations:' của ngôn ngữ '{language.code}' "
+                    "(plugins > i18n > languages), hoặc chạy scripts/finish_translation.py."
                 )
             elif language.code in ASCII_ALPHABETS and _has_non_ascii_latin(translated):
                 problem = (
@@ -662,11 +725,17 @@ def check_nav(
                     f"{english_name(languages.default.code)} letters."
                 )
                 fix = "translate it, or write names without diacritics ('Tra Vinh')."
+                problem_vi = (
+                    f"tên menu {name_vi} của '{label}' ('{translated}') có chữ cái "
+                    f"{vietnamese_name(languages.default.code)}."
+                )
+                fix_vi = "dịch tên đó, hoặc viết tên riêng không dấu ('Tra Vinh')."
             else:
                 continue
-            found.append(
-                Finding("nav-label", language.code, "", Problem(shown_as, problem, fix, line))
+            problem_found = Problem(
+                shown_as, problem, fix, line, problem_vi=problem_vi, fix_vi=fix_vi
             )
+            found.append(Finding("nav-label", language.code, "", problem_found))
     return found
 
 
@@ -674,6 +743,16 @@ def check_nav(
 
 
 @functools.cache
+@functools.cache
+def vietnamese_name(code: str) -> str:
+    """ "tiếng Việt", "tiếng Khmer", "tiếng Anh", for the Vietnamese texts of the findings."""
+    try:
+        name = Locale.parse(code).get_display_name("vi") or code
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name[:1].lower() + name[1:]
+
+
 def english_name(code: str) -> str:
     """ "Vietnamese", "Khmer", "English" (the code itself for a language CLDR does not know)."""
     try:

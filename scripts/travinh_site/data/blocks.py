@@ -96,6 +96,10 @@ def find_blocks(markdown: str, first_line: int, shown_as: str) -> tuple[list[Blo
                     f"'{line.strip()}' looks like a data block but is not written as one.",
                     "write it alone on its line, e.g. '{{ khu-dau-tu }}' or '{{ su-kien: 2025 }}'.",
                     number,
+                    problem_vi=f"'{line.strip()}' trông giống một khối dữ liệu nhưng viết chưa "
+                    "đúng.",
+                    fix_vi="viết khối một mình trên một dòng, ví dụ '{{ khu-dau-tu }}' hoặc "
+                    "'{{ su-kien: 2025 }}'.",
                 )
             )
     return blocks, problems
@@ -125,6 +129,7 @@ def select(block: Block, data: Data, shown_as: str) -> tuple[list[Record], list[
             words = sorted({record.id for record in records} | _choice_words(records))
             close = difflib.get_close_matches(selector, words, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'? " if close else ""
+            hint_vi = f"có phải ý bạn là '{close[0]}'? " if close else ""
             problems.append(
                 Problem(
                     shown_as,
@@ -132,6 +137,10 @@ def select(block: Block, data: Data, shown_as: str) -> tuple[list[Record], list[
                     f"{hint}Write a record's id, a year, or one of: "
                     f"{', '.join(sorted(_choice_words(records)))}.",
                     block.line,
+                    problem_vi=f"không có bản ghi nào của {block.dataset}.yml khớp với "
+                    f"'{selector}'.",
+                    fix_vi=f"{hint_vi}Hãy viết id của một bản ghi, một năm, hoặc một trong các "
+                    f"từ: {', '.join(sorted(_choice_words(records)))}.",
                 )
             )
         chosen.update(matching)
@@ -351,9 +360,13 @@ def _choice_words(records: Iterable[Record]) -> set[str]:
 def _unknown_dataset(shown_as: str, line: int, name: str) -> Problem:
     close = difflib.get_close_matches(name, SHOWN_IN_PAGES, n=1, cutoff=0.5)
     hint = f"did you mean '{{{{ {close[0]} }}}}'? " if close else ""
+    hint_vi = f"có phải ý bạn là '{{{{ {close[0]} }}}}'? " if close else ""
     return Problem(
         shown_as,
         f"'{{{{ {name} }}}}' names no data that can be shown in a page.",
         f"{hint}The data shown in pages: {', '.join(SHOWN_IN_PAGES)}.",
         line,
+        problem_vi=f"'{{{{ {name} }}}}' không phải tên của dữ liệu nào có thể hiển thị trong "
+        "trang.",
+        fix_vi=f"{hint_vi}Các dữ liệu hiển thị được trong trang: {', '.join(SHOWN_IN_PAGES)}.",
     )

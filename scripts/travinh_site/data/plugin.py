@@ -244,6 +244,8 @@ def _check_texts(site: TravinhPlugin) -> None:
                     strings,
                     f"the text '{key}' used by the data blocks is missing.",
                     f"add '{key}:' with one line per language.",
+                    problem_vi=f"thiếu dòng chữ '{key}' mà các khối dữ liệu dùng.",
+                    fix_vi=f"thêm '{key}:' với một dòng cho mỗi ngôn ngữ.",
                 )
                 for key in missing
             )

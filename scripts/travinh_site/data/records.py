@@ -166,6 +166,8 @@ def parse(text: str, dataset: Dataset, languages: Languages) -> tuple[Record, ..
                 "must be a list of records.",
                 "start each record with '- id: ...' (see the comment at the top of the file).",
                 _line(root),
+                problem_vi="tệp phải là một danh sách các bản ghi.",
+                fix_vi="bắt đầu mỗi bản ghi bằng '- id: ...' (xem chú thích ở đầu tệp).",
             )
         )
     records = [record for node in root.value if (record := reader.record(node)) is not None]
@@ -184,12 +186,22 @@ class _Reader:
         self.problems: list[Problem] = []
         self.seen_ids: dict[str, int] = {}
 
-    def problem(self, node: yaml.Node, problem: str, fix: str) -> None:
-        self.problems.append(Problem(self.shown_as, problem, fix, _line(node)))
+    def problem(
+        self, node: yaml.Node, problem: str, fix: str, problem_vi: str, fix_vi: str
+    ) -> None:
+        self.problems.append(
+            Problem(self.shown_as, problem, fix, _line(node), problem_vi=problem_vi, fix_vi=fix_vi)
+        )
 
     def record(self, node: yaml.Node) -> Record | None:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, "this record is not a list of 'field: value' lines.", _RECORD_FIX)
+            self.problem(
+                node,
+                "this record is not a list of 'field: value' lines.",
+                _RECORD_FIX,
+                "bản ghi này không gồm các dòng 'trường: giá trị'.",
+                _RECORD_FIX_VI,
+            )
             return None
         fields = self.mapping(node)
         if fields is None:
@@ -213,6 +225,8 @@ class _Reader:
                     node,
                     f"the record '{record_id}' has no '{spec.name}'.",
                     f"add a line '{spec.name}:{example}' to it.",
+                    f"bản ghi '{record_id}' thiếu '{spec.name}'.",
+                    f"thêm dòng '{spec.name}:{example}' vào bản ghi.",
                 )
         if self.dataset.name == "su-kien":
             self.check_event(node, record_id, values)
@@ -224,20 +238,34 @@ class _Reader:
         found: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
-                self.problem(key, "a field name must be a single word.", _RECORD_FIX)
+                self.problem(
+                    key,
+                    "a field name must be a single word.",
+                    _RECORD_FIX,
+                    "tên trường phải là một từ.",
+                    _RECORD_FIX_VI,
+                )
                 return None
             if key.value in found:
                 self.problem(
                     key,
                     f"the field '{key.value}' is written twice in this record.",
                     "keep one of the two lines.",
+                    f"trường '{key.value}' được viết hai lần trong bản ghi này.",
+                    "giữ lại một trong hai dòng.",
                 )
             found[key.value] = (key, value)
         return found
 
     def record_id(self, node: yaml.Node, entry: tuple[yaml.Node, yaml.Node] | None) -> str | None:
         if entry is None:
-            self.problem(node, "this record has no 'id'.", "add a line '- id: a-short-name'.")
+            self.problem(
+                node,
+                "this record has no 'id'.",
+                "add a line '- id: a-short-name'.",
+                "bản ghi này thiếu 'id'.",
+                "thêm dòng '- id: ten-ngan-gon'.",
+            )
             return None
         value = entry[1]
         text = self.scalar(value, "id")
@@ -248,6 +276,8 @@ class _Reader:
                 value,
                 f"the id '{text}' must be lower-case letters without accents, digits and '-'.",
                 "write it like the page names, e.g. 'khu-kinh-te-dinh-an'.",
+                f"id '{text}' chỉ được gồm chữ thường không dấu, chữ số và '-'.",
+                "viết giống tên các trang, ví dụ 'khu-kinh-te-dinh-an'.",
             )
             return None
         if text in self.seen_ids:
@@ -255,6 +285,8 @@ class _Reader:
                 value,
                 f"the id '{text}' is also used by the record at line {self.seen_ids[text]}.",
                 "give each record its own id.",
+                f"id '{text}' đã được dùng cho bản ghi ở dòng {self.seen_ids[text]}.",
+                "mỗi bản ghi cần một id riêng.",
             )
             return None
         self.seen_ids[text] = _line(value)
@@ -264,10 +296,13 @@ class _Reader:
         names = self.dataset.field_names
         close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'? " if close else ""
+        hint_vi = f"có phải ý bạn là '{close[0]}'? " if close else ""
         self.problem(
             key,
             f"'{name}' is not a field of {self.dataset.file}.",
             f"{hint}The fields are: {', '.join(names)}.",
+            f"'{name}' không phải là một trường của {self.dataset.file}.",
+            f"{hint_vi}Các trường là: {', '.join(names)}.",
         )
 
     def scalar(self, node: yaml.Node, name: str) -> str | None:
@@ -276,6 +311,8 @@ class _Reader:
                 node,
                 f"'{name}' must be a single value on its line.",
                 f"write '{name}: <value>'.",
+                f"'{name}' phải là một giá trị duy nhất trên dòng của nó.",
+                f"viết '{name}: <giá trị>'.",
             )
             return None
         return node.value.strip()
@@ -299,10 +336,13 @@ class _Reader:
         if spec.kind is Kind.CHOICE and text not in spec.choices:
             close = difflib.get_close_matches(text, spec.choices, n=1, cutoff=0.5)
             hint = f"did you mean '{close[0]}'? " if close else ""
+            hint_vi = f"có phải ý bạn là '{close[0]}'? " if close else ""
             self.problem(
                 node,
                 f"'{text}' is not a possible '{spec.name}'.",
                 f"{hint}Write one of: {', '.join(spec.choices)}.",
+                f"'{text}' không phải là một giá trị hợp lệ của '{spec.name}'.",
+                f"{hint_vi}Hãy viết một trong các giá trị: {', '.join(spec.choices)}.",
             )
             return None
         return text  # STRING, CHOICE, PAGE (pages are checked against the site later)
@@ -317,6 +357,10 @@ class _Reader:
                 f"write '{spec.name}:' and under it, indented, "
                 + ", ".join(f"'{code}: ...'" for code in codes)
                 + ".",
+                f"'{spec.name}' cần một dòng cho mỗi ngôn ngữ ({', '.join(codes)}).",
+                f"viết '{spec.name}:' và bên dưới, thụt lề, "
+                + ", ".join(f"'{code}: ...'" for code in codes)
+                + ".",
             )
             return None
         texts: dict[str, str] = {}
@@ -327,6 +371,8 @@ class _Reader:
                     key,
                     f"'{code}' under '{spec.name}' is not a language of the site.",
                     f"the languages are: {', '.join(codes)} (see mkdocs.yml).",
+                    f"'{code}' dưới '{spec.name}' không phải là một ngôn ngữ của trang web.",
+                    f"các ngôn ngữ là: {', '.join(codes)} (xem mkdocs.yml).",
                 )
                 continue
             text = self.scalar(value, f"{spec.name}: {code}")
@@ -341,6 +387,8 @@ class _Reader:
                     field_key,
                     f"'{spec.name}' has no '{language.code}' ({language.name}) version.",
                     f"add a line '{language.code}: ...' under '{spec.name}:'.",
+                    f"'{spec.name}' chưa có bản '{language.code}' ({language.name}).",
+                    f"thêm một dòng '{language.code}: ...' dưới '{spec.name}:'.",
                 )
         return texts if len(texts) == len(codes) else None
 
@@ -358,7 +406,13 @@ class _Reader:
             if texts is not None:
                 found.append(texts)
         if not items:
-            self.problem(node, f"'{spec.name}' is empty.", f"write e.g. '{spec.example}'.")
+            self.problem(
+                node,
+                f"'{spec.name}' is empty.",
+                f"write e.g. '{spec.example}'.",
+                f"'{spec.name}' đang để trống.",
+                f"viết ví dụ '{spec.example}'.",
+            )
         return tuple(found) if found and len(found) == len(items) else None
 
     def quantity(self, spec: Field, node: yaml.Node, text: str) -> Quantity | None:
@@ -372,9 +426,23 @@ class _Reader:
                 "write the number without thousands separators and with a dot for decimals, "
                 "e.g. 39020 or 15403.7."
             )
+            fix_vi = (
+                "viết số không có dấu phân cách hàng nghìn, dùng dấu chấm cho phần thập phân, "
+                "ví dụ 39020 hoặc 15403.7."
+            )
         else:
             fix = f"write a number, optionally after 'about' or 'more than': {spec.example}."
-        self.problem(node, f"'{text}' is not a number for '{spec.name}'.", fix)
+            fix_vi = (
+                f"viết một con số, có thể đứng sau 'about' (khoảng) hoặc 'more than' (hơn): "
+                f"{spec.example}."
+            )
+        self.problem(
+            node,
+            f"'{text}' is not a number for '{spec.name}'.",
+            fix,
+            f"'{text}' không phải là một con số cho '{spec.name}'.",
+            fix_vi,
+        )
         return None
 
     def date(self, spec: Field, node: yaml.Node, text: str) -> datetime.date | None:
@@ -386,6 +454,8 @@ class _Reader:
                 node,
                 f"'{text}' is not a valid date for '{spec.name}' ({reason}).",
                 "write the date as year-month-day, e.g. 2025-02-03.",
+                f"'{text}' không phải là một ngày hợp lệ cho '{spec.name}' ({reason}).",
+                "viết ngày theo dạng năm-tháng-ngày, ví dụ 2025-02-03.",
             )
             return None
 
@@ -402,6 +472,8 @@ class _Reader:
             node,
             f"'{text}' is not a year or a month for '{spec.name}'.",
             "write a year (2024) or a year and month (2025-01).",
+            f"'{text}' không phải là một năm hay một tháng cho '{spec.name}'.",
+            "viết năm (2024) hoặc năm và tháng (2025-01).",
         )
         return None
 
@@ -411,6 +483,8 @@ class _Reader:
                 node,
                 f"'{spec.name}' must be a list, one line per occurrence.",
                 f"write '{spec.name}:' and under it lines like '{spec.example}'.",
+                f"'{spec.name}' phải là một danh sách, mỗi lần diễn ra một dòng.",
+                f"viết '{spec.name}:' và bên dưới là các dòng như '{spec.example}'.",
             )
             return None
         ranges: list[DateRange] = []
@@ -426,6 +500,8 @@ class _Reader:
                     item,
                     f"this entry of '{spec.name}' is not a date or a date range.",
                     f"write it like '{spec.example}'.",
+                    f"mục này của '{spec.name}' không phải là một ngày hay một khoảng ngày.",
+                    f"viết giống như '{spec.example}'.",
                 )
                 continue
             start = self.date_node(spec, fields["start"][1])
@@ -433,21 +509,41 @@ class _Reader:
             end = self.date_node(spec, end_node)
             if start is not None and end is not None:
                 if end < start:
-                    self.problem(end_node, "the end is before the start.", "swap the two dates.")
+                    self.problem(
+                        end_node,
+                        "the end is before the start.",
+                        "swap the two dates.",
+                        "ngày kết thúc đứng trước ngày bắt đầu.",
+                        "đổi chỗ hai ngày.",
+                    )
                 else:
                     ranges.append(DateRange(start, end))
         return tuple(ranges)
 
     def check_event(self, node: yaml.Node, record_id: str | None, values: dict[str, Any]) -> None:
         if "end" in values and "start" not in values:
-            self.problem(node, f"the event '{record_id}' has an 'end' but no 'start'.", "add it.")
+            self.problem(
+                node,
+                f"the event '{record_id}' has an 'end' but no 'start'.",
+                "add it.",
+                f"sự kiện '{record_id}' có 'end' nhưng thiếu 'start'.",
+                "thêm 'start'.",
+            )
         if "start" in values and values.get("end", values["start"]) < values["start"]:
-            self.problem(node, f"the event '{record_id}' ends before it starts.", "swap them.")
+            self.problem(
+                node,
+                f"the event '{record_id}' ends before it starts.",
+                "swap them.",
+                f"sự kiện '{record_id}' kết thúc trước khi bắt đầu.",
+                "đổi chỗ hai ngày.",
+            )
         if "date" in values and "start" in values:
             self.problem(
                 node,
                 f"the event '{record_id}' has both 'date' and 'start'.",
                 "use 'date' for a one-day event, 'start' and 'end' for several days.",
+                f"sự kiện '{record_id}' có cả 'date' lẫn 'start'.",
+                "dùng 'date' cho sự kiện một ngày, 'start' và 'end' cho sự kiện nhiều ngày.",
             )
         if not any(name in values for name in ("date", "start", "dates", "rule")):
             self.problem(
@@ -455,10 +551,14 @@ class _Reader:
                 f"the event '{record_id}' has no date.",
                 "add 'date: 2026-02-03', or 'start:' and 'end:', or for a recurring festival "
                 "its calendar 'rule:' (and 'dates:' once the year's dates are announced).",
+                f"sự kiện '{record_id}' chưa có ngày.",
+                "thêm 'date: 2026-02-03', hoặc 'start:' và 'end:', hoặc với lễ hội hằng năm thì "
+                "ghi quy tắc lịch 'rule:' (và 'dates:' khi ngày của năm đó được công bố).",
             )
 
 
 _RECORD_FIX = "start each record with '- id: ...' and write one 'field: value' per line."
+_RECORD_FIX_VI = "bắt đầu mỗi bản ghi bằng '- id: ...' và viết mỗi dòng một 'trường: giá trị'."
 
 
 def _line(node: yaml.Node) -> int:
@@ -489,6 +589,9 @@ def page_problems(
                     f"the page '{page}' does not exist.",
                     f"did you mean '{close[0]}' ({shown_pages.get(close[0], close[0])})?",
                     line,
+                    problem_vi=f"trang '{page}' không tồn tại.",
+                    fix_vi=f"có phải ý bạn là '{close[0]}' "
+                    f"({shown_pages.get(close[0], close[0])})?",
                 )
             )
         else:
@@ -498,6 +601,7 @@ def page_problems(
                     f"the page '{page}' does not exist yet; the record is not shown on it.",
                     "",
                     line,
+                    problem_vi=f"trang '{page}' chưa có; bản ghi chưa được hiển thị trên đó.",
                 )
             )
     return typos, waiting
@@ -507,8 +611,11 @@ def _unknown_file(shown_as: str, name: str) -> Problem:
     known = [dataset.file for dataset in DATASETS.values()]
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
+    hint_vi = f"có phải ý bạn là '{close[0]}'? " if close else ""
     return Problem(
         shown_as,
         "is not one of the site's data files.",
         f"{hint}The data files are: {', '.join(known)}.",
+        problem_vi="tệp này không phải là một tệp dữ liệu của trang web.",
+        fix_vi=f"{hint_vi}Các tệp dữ liệu là: {', '.join(known)}.",
     )

@@ -55,7 +55,12 @@ def to_settings(config: ImagesConfig) -> Settings:
     widths = tuple(sorted(set(config.widths)))
     if not widths or widths[0] < 1:
         problems.append(
-            Problem(where, "travinh-images 'widths' must list positive widths in pixels.")
+            Problem(
+                where,
+                "travinh-images 'widths' must list positive widths in pixels.",
+                problem_vi="'widths' của travinh-images phải liệt kê các độ rộng dương, tính "
+                "bằng điểm ảnh.",
+            )
         )
     budgets: dict[int, int] = {}
     for width, budget in config.budgets.items():
@@ -65,6 +70,8 @@ def to_settings(config: ImagesConfig) -> Settings:
                     where,
                     f"travinh-images 'budgets' has '{width}: {budget}'.",
                     "write each budget as 'width: bytes', for example '800: 120000'.",
+                    problem_vi=f"'budgets' của travinh-images có '{width}: {budget}'.",
+                    fix_vi="viết mỗi giới hạn dạng 'độ rộng: số byte', ví dụ '800: 120000'.",
                 )
             )
         else:
@@ -78,7 +85,11 @@ def to_settings(config: ImagesConfig) -> Settings:
     ):
         if not low <= config[name] <= high:
             problems.append(
-                Problem(where, f"travinh-images '{name}' must be from {low} to {high}.")
+                Problem(
+                    where,
+                    f"travinh-images '{name}' must be from {low} to {high}.",
+                    problem_vi=f"'{name}' của travinh-images phải từ {low} đến {high}.",
+                )
             )
     if problems:
         raise SiteError(*problems)
@@ -109,10 +120,20 @@ def load(config_file: Path) -> tuple[Settings, MkDocsConfig]:
     try:
         config = load_config(str(config_file))
     except (ConfigurationError, OSError) as error:
-        raise SiteError(Problem(config_file.name, f"cannot be read: {error}")) from None
+        raise SiteError(
+            Problem(
+                config_file.name,
+                f"cannot be read: {error}",
+                problem_vi=f"không đọc được tệp: {error}",
+            )
+        ) from None
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
         raise SiteError(
-            Problem(config_file.name, f"the '{PLUGIN}' plugin is not listed under plugins.")
+            Problem(
+                config_file.name,
+                f"the '{PLUGIN}' plugin is not listed under plugins.",
+                problem_vi=f"plugin '{PLUGIN}' chưa có trong danh sách plugins.",
+            )
         )
     return to_settings(plugin.config), config  # type: ignore[arg-type]

@@ -97,12 +97,20 @@ def process(job: Job) -> Outcome:
     try:
         data = Path(job.path).read_bytes()
     except OSError as error:
-        return _failed(job, f"cannot be read ({error.strerror}).", "check the file's permissions.")
+        return _failed(
+            job,
+            f"cannot be read ({error.strerror}).",
+            "check the file's permissions.",
+            f"không đọc được tệp ({error.strerror}).",
+            "kiểm tra quyền truy cập tệp.",
+        )
     if not data:
         return _failed(
             job,
             "the file is empty (0 bytes).",
             "copy the image again from its original: the copy or upload did not finish.",
+            "tệp trống (0 byte).",
+            "chép lại ảnh từ bản gốc: lần chép hay tải lên trước chưa xong.",
         )
     try:
         with _pixel_limit_off():
@@ -113,6 +121,8 @@ def process(job: Job) -> Outcome:
             "is not an image that can be read (it may be another kind of file with an "
             "image's name).",
             "export it again as JPEG (photos) or PNG (drawings, transparency).",
+            "không phải là ảnh đọc được (có thể là một loại tệp khác mang tên của ảnh).",
+            "xuất lại ảnh dạng JPEG (ảnh chụp) hoặc PNG (hình vẽ, nền trong suốt).",
         )
     except Exception as error:  # Pillow raises many types for a damaged header
         return _damaged(job, error)
@@ -128,6 +138,11 @@ def process(job: Job) -> Outcome:
             f"{job.max_pixels:,}: it could exhaust the memory of the build.",
             f"reduce it to at most {max(job.encoding.widths)} pixels wide (the largest size the "
             "site uses), or raise 'max_pixels' of travinh-images in mkdocs.yml if it is genuine.",
+            f"ảnh có {pixels:,} điểm ảnh ({size}), vượt giới hạn {job.max_pixels:,}: nó có thể "
+            "làm cạn bộ nhớ khi tạo trang web.",
+            f"thu nhỏ ảnh còn tối đa {max(job.encoding.widths)} điểm ảnh chiều ngang (cỡ lớn "
+            "nhất trang web dùng), hoặc tăng 'max_pixels' của travinh-images trong mkdocs.yml "
+            "nếu ảnh thật sự cần lớn như vậy.",
         )
     try:
         if frames > 1:
@@ -324,18 +339,25 @@ def _store(job: Job, kind: str, width: int, height: int, data: bytes) -> Variant
 # ---- problems -------------------------------------------------------------------------------
 
 
-def _failed(job: Job, problem: str, fix: str) -> Outcome:
-    return Outcome(job.shown_as, problem=Problem(job.shown_as, problem, fix))
+def _failed(job: Job, problem: str, fix: str, problem_vi: str, fix_vi: str) -> Outcome:
+    return Outcome(
+        job.shown_as,
+        problem=Problem(job.shown_as, problem, fix, problem_vi=problem_vi, fix_vi=fix_vi),
+    )
 
 
 def _damaged(job: Job, error: Exception) -> Outcome:
     reason = str(error).split("\n")[0].rstrip(".") or type(error).__name__
     if isinstance(error, EOFError) or "truncated" in reason:
         problem = "the image is incomplete: the file ends before the picture does."
+        problem_vi = "ảnh bị thiếu: tệp kết thúc trước khi hết hình."
     else:
         problem = f"the image is damaged ({reason})."
+        problem_vi = f"ảnh bị hỏng ({reason})."
     return _failed(
         job,
         problem,
         "copy the image again from its original, or open and save it again in an image editor.",
+        problem_vi,
+        "chép lại ảnh từ bản gốc, hoặc mở và lưu lại ảnh bằng một trình sửa ảnh.",
     )

@@ -64,6 +64,8 @@ def read(path: Path, shown_as: str) -> Metadata:
                 shown_as,
                 "must hold 'key: value' lines.",
                 f"write the lines {EXAMPLE}, one per line.",
+                problem_vi="tệp phải gồm các dòng 'tên: giá trị'.",
+                fix_vi=f"viết các dòng {EXAMPLE}, mỗi dòng một trường.",
             )
         )
     lines = _key_lines(node)
@@ -72,12 +74,15 @@ def read(path: Path, shown_as: str) -> Metadata:
         if key not in FIELDS:
             close = difflib.get_close_matches(str(key), FIELDS, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
+            hint_vi = f"có phải ý bạn là '{close[0]}'? " if close else ""
             problems.append(
                 Problem(
                     shown_as,
                     f"unknown field '{key}'.",
                     f"{hint}The fields are {', '.join(FIELDS)}.",
                     lines.get(key),
+                    problem_vi=f"trường lạ '{key}'.",
+                    fix_vi=f"{hint_vi}Các trường là {', '.join(FIELDS)}.",
                 )
             )
     values: dict[str, str] = {}
@@ -92,6 +97,8 @@ def read(path: Path, shown_as: str) -> Metadata:
                     f"'{key}' must be a single line of text.",
                     f"write it as '{key}: text' on one line.",
                     lines.get(key),
+                    problem_vi=f"'{key}' phải là một dòng chữ.",
+                    fix_vi=f"viết '{key}: nội dung' trên một dòng.",
                 )
             )
             continue
@@ -99,6 +106,7 @@ def read(path: Path, shown_as: str) -> Metadata:
     kind = values.get("kind", "")
     if kind not in KINDS:
         found = f" (found '{kind}')" if kind else ""
+        found_vi = f" (đang ghi '{kind}')" if kind else ""
         problems.append(
             Problem(
                 shown_as,
@@ -106,12 +114,23 @@ def read(path: Path, shown_as: str) -> Metadata:
                 "write 'kind: photo' for a photograph, 'kind: illustration' for a drawing, "
                 "map or diagram.",
                 lines.get("kind"),
+                problem_vi=f"'kind' phải là 'photo' hoặc 'illustration'{found_vi}.",
+                fix_vi="viết 'kind: photo' cho ảnh chụp, 'kind: illustration' cho hình vẽ, bản "
+                "đồ hay sơ đồ.",
             )
         )
     if kind == "photo":
-        for key, who in (
-            ("credit", "the photographer or owner, shown under the photo"),
-            ("licence", "for example 'CC BY 4.0', or 'used with permission'"),
+        for key, who, who_vi in (
+            (
+                "credit",
+                "the photographer or owner, shown under the photo",
+                "người chụp hoặc chủ sở hữu, hiện dưới ảnh",
+            ),
+            (
+                "licence",
+                "for example 'CC BY 4.0', or 'used with permission'",
+                "ví dụ 'CC BY 4.0', hoặc 'used with permission' (được phép sử dụng)",
+            ),
         ):
             if not values.get(key):
                 problems.append(
@@ -120,6 +139,8 @@ def read(path: Path, shown_as: str) -> Metadata:
                         f"a photo needs a '{key}' ({who}).",
                         f"add a line '{key}: …'.",
                         lines.get(key),
+                        problem_vi=f"ảnh chụp cần có '{key}' ({who_vi}).",
+                        fix_vi=f"thêm một dòng '{key}: …'.",
                     )
                 )
     source = values.get("source", "")
@@ -131,6 +152,9 @@ def read(path: Path, shown_as: str) -> Metadata:
                 f"(found '{source}').",
                 "write the address as it appears in the browser, or describe the source.",
                 lines.get("source"),
+                problem_vi=f"'source' phải là một địa chỉ web bắt đầu bằng https:// hoặc một "
+                f"đoạn chữ (đang ghi '{source}').",
+                fix_vi="ghi địa chỉ như trên trình duyệt, hoặc mô tả nguồn bằng lời.",
             )
         )
     if problems:
@@ -148,6 +172,9 @@ def missing(image_shown_as: str) -> Problem:
         image_shown_as,
         "has no metadata file (who made it, under which licence).",
         f"create {sidecar_of(image_shown_as)} with the lines {EXAMPLE} (see the README, 'Images').",
+        problem_vi="ảnh chưa có tệp thông tin (ai làm ra ảnh, theo giấy phép nào).",
+        fix_vi=f"tạo tệp {sidecar_of(image_shown_as)} với các dòng {EXAMPLE} (xem mục 5 của "
+        "EDITING.md).",
     )
 
 

@@ -52,6 +52,9 @@ def problems(
                         "would not get its optimised versions.",
                         f"write it in Markdown: ![what it shows]({reference.target})",
                         reference.line,
+                        problem_vi=f"ảnh '{reference.target}' được viết bằng HTML (<img>), nên "
+                        "không có các bản thu nhỏ tối ưu.",
+                        fix_vi=f"viết bằng Markdown: ![ảnh cho thấy gì]({reference.target})",
                     )
                 )
             continue
@@ -66,6 +69,11 @@ def problems(
                     f"describe what it shows between the brackets: ![…]({reference.target}); "
                     "if it is only decoration, write { .decorative } right after it.",
                     reference.line,
+                    problem_vi=f"ảnh '{reference.target}' chưa có lời mô tả (điều người khiếm "
+                    "thị nghe được, và điều hiện ra khi ảnh không tải được).",
+                    fix_vi=f"tả điều ảnh cho thấy giữa hai dấu ngoặc vuông: "
+                    f"![…]({reference.target}); nếu ảnh chỉ để trang trí, ghi "
+                    "{ .decorative } ngay sau ảnh.",
                 )
             )
         elif alt and decorative:
@@ -77,6 +85,10 @@ def problems(
                     "remove { .decorative } if the image says something, or empty the brackets "
                     "if it does not.",
                     reference.line,
+                    problem_vi=f"ảnh '{reference.target}' được đánh dấu là trang trí nhưng lại có "
+                    f"lời mô tả '{alt}'.",
+                    fix_vi="bỏ { .decorative } nếu ảnh có ý nghĩa, hoặc để trống phần trong ngoặc "
+                    "vuông nếu không.",
                 )
             )
     return found

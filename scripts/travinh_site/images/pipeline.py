@@ -210,6 +210,11 @@ def _discover(
                         "is not in the folder.",
                         "rename it after its image (the image's whole file name plus .yml), "
                         "or delete it with the image.",
+                        problem_vi=f"đây là tệp thông tin của "
+                        f"'{path.name.removesuffix(metadata.SUFFIX)}', nhưng ảnh đó không có "
+                        "trong thư mục.",
+                        fix_vi="đổi tên tệp theo ảnh của nó (cả tên tệp ảnh thêm .yml), hoặc xóa "
+                        "nó cùng với ảnh.",
                     )
                 )
             continue
@@ -234,11 +239,17 @@ def _not_an_image(shown_as: str, suffix: str) -> Problem:
             f"{UNSUPPORTED_EXTENSIONS[suffix]} images are not supported.",
             "export it as JPEG (photos) or PNG (drawings, transparency); SVG for drawings "
             "made in a vector program.",
+            problem_vi=f"ảnh dạng {UNSUPPORTED_EXTENSIONS[suffix]} chưa được hỗ trợ.",
+            fix_vi="xuất lại dạng JPEG (ảnh chụp) hoặc PNG (hình vẽ, nền trong suốt); SVG cho "
+            "hình vẽ bằng phần mềm vẽ véc-tơ.",
         )
     return Problem(
         shown_as,
         "is not an image (the images folder holds images and their .yml metadata only).",
         "move it out of the images folder, or export it as JPEG, PNG or SVG.",
+        problem_vi="tệp này không phải là ảnh (thư mục ảnh chỉ chứa ảnh và tệp thông tin .yml "
+        "của chúng).",
+        fix_vi="chuyển tệp ra khỏi thư mục ảnh, hoặc xuất lại dạng JPEG, PNG hay SVG.",
     )
 
 
@@ -402,6 +413,10 @@ def _encode_all(
                         job.shown_as,
                         f"the encoder failed on this image ({type(error).__name__}: {error}).",
                         "open and save it again in an image editor; if it persists, report it.",
+                        problem_vi=f"bộ mã hóa gặp lỗi với ảnh này ({type(error).__name__}: "
+                        f"{error}).",
+                        fix_vi="mở và lưu lại ảnh bằng một trình sửa ảnh; nếu vẫn lỗi, hãy báo "
+                        "lại.",
                     )
                     outcomes.append(Outcome(job.shown_as, problem=problem))
                 progress.step(job.shown_as)
@@ -424,6 +439,11 @@ def _over_budget(images: Iterable[ProcessedImage], settings: Settings) -> list[P
                         "for that width.",
                         "crop the picture to what matters or simplify it, or raise 'budgets' of "
                         "travinh-images in mkdocs.yml.",
+                        problem_vi=f"bản {variant.format.upper()} rộng {variant.width} px nặng "
+                        f"{variant.size / 1000:.1f} kB, vượt giới hạn {budget / 1000:.1f} kB "
+                        "cho độ rộng đó.",
+                        fix_vi="cắt ảnh chỉ giữ phần quan trọng hoặc làm ảnh đơn giản hơn, hoặc "
+                        "tăng 'budgets' của travinh-images trong mkdocs.yml.",
                     )
                 )
     return problems

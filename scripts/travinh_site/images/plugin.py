@@ -228,6 +228,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                     "be shown under it.",
                     "put the photo on a line of its own, with an empty line before and after.",
                     use.line if use else None,
+                    problem_vi=f"ảnh chụp '{use.target if use else image.source}' nằm giữa một "
+                    "dòng chữ, nên không thể ghi tên tác giả dưới ảnh.",
+                    fix_vi="đặt ảnh trên một dòng riêng, có một dòng trống phía trước và phía sau.",
                 )
             )
 
@@ -263,6 +266,11 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             "(full size, with its metadata, such as the GPS position of a phone photo).",
             f"move it to {self.settings.images_dir}/ with its .yml metadata, and update the "
             "links to it.",
+            problem_vi=f"đây là ảnh nằm ngoài {self.settings.images_dir}/: nó sẽ được đăng "
+            "nguyên như vậy (đủ kích thước, kèm thông tin ẩn như vị trí GPS của ảnh chụp bằng "
+            "điện thoại).",
+            fix_vi=f"chuyển ảnh vào {self.settings.images_dir}/ cùng tệp thông tin .yml, rồi sửa "
+            "các liên kết đến ảnh.",
         )
 
 
