@@ -11,8 +11,9 @@
  *   query is folded too, so that "chùa âng" and "chua ang" both find "Chùa Âng"; where the
  *   index is stemmed, each word is also looked for by its stem ("temples" finds "temple":
  *   Material adds a `*` to every word, and lunr does not stem a word with a `*`).
- * - RESULT: pages whose highlighted words match the query as typed, tones included, come
- *   first ("Chùa" before "Chúa" for "chùa"), and the terms each result matched are named as
+ * - RESULT: pages with more of the words typed come first and, among them, those that write
+ *   the words typed with tones with the same tones ("chùa" before "chúa" and "chua" for
+ *   "chùa"); and the terms each result matched are named as
  *   they are written in it (Material shows the missing ones, and puts the found ones in the
  *   result's link, `?h=`, to highlight them on the page).
  */
@@ -96,20 +97,30 @@ function adapt(result, typed) {
   const top = Math.max(0, ...result.items.flat().map(item => item.score)) + 1
   const groups = result.items.map(items => {
     const found = items.flatMap(marked)
-    const exact = index.folds
-      ? words.filter(word => found.some(form => form.startsWith(word))).length
+    /* Pages with more of the words typed first; among them, those with more of the words
+       typed with tones written with the same tones; among them, Material's order. (A word
+       typed without tones says nothing about them: "chua" may be "chùa" typed on a keyboard
+       without Vietnamese.) */
+    const rank = index.folds
+      ? (words.length + 1) * count(words, word => found.some(form =>
+          fold(form).startsWith(fold(word)))) +
+        count(words, word => fold(word) !== word && found.some(form => form.startsWith(word)))
       : 0
     return {
-      exact,
+      rank,
       items: items.map(item => ({
         ...item,
-        score: item.score + exact * top,
+        score: item.score + rank * top,  /* Material's Enter key opens the best score */
         terms: rename(item.terms, marked(item), words)
       }))
     }
   })
-  groups.sort((a, b) => b.exact - a.exact)  /* stable: Material's order among equals */
+  groups.sort((a, b) => b.rank - a.rank)  /* stable: Material's order among equals */
   return { ...result, items: groups.map(group => group.items) }
+}
+
+function count(values, test) {
+  return values.filter(test).length
 }
 
 /**
