@@ -176,8 +176,17 @@ def watch(page: Page, site: ServedSite) -> Watched:
     return watched
 
 
+@contextmanager
+def watched_page(browser: BrowserContext, site: ServedSite) -> Iterator[Watched]:
+    """A new page of ``browser`` on ``site``, watched (see :func:`watch`), closed after."""
+    page = browser.new_page()
+    try:
+        yield watch(page, site)
+    finally:
+        page.close()
+
+
 @pytest.fixture
 def watched(browser: BrowserContext, served_site: ServedSite) -> Iterator[Watched]:
-    page = browser.new_page()
-    yield watch(page, served_site)
-    page.close()
+    with watched_page(browser, served_site) as watched:
+        yield watched

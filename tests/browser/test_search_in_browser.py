@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from tests.browser.conftest import ServedSite, Watched, free_port, serve, watch
+from tests.browser.conftest import ServedSite, Watched, free_port, serve, watched_page
 from tests.search_pages import make_search_site
 from tests.test_khmer import KHMER_TEXTS
 from travinh_site.khmer import Segmenter, Vocabulary, runs
@@ -34,9 +34,8 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
 
 @pytest.fixture
 def searching(browser: BrowserContext, search_site: ServedSite) -> Iterator[Watched]:
-    page = browser.new_page()
-    yield watch(page, search_site)
-    page.close()
+    with watched_page(browser, search_site) as watched:
+        yield watched
 
 
 @dataclass(frozen=True)
