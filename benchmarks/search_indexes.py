@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import re
 import shutil
@@ -63,9 +64,10 @@ def paragraphs(folder: Path) -> list[str]:
     for page in sorted(folder.rglob("*.md")):
         body = page.read_text(encoding="utf-8").split("---", 2)[-1]
         for block in re.split(r"\n\s*\n", body):
-            block = block.strip()
-            if block and not block.startswith(("#", "|", "-", "[")):
-                found.append(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block))
+            block = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block.strip())  # links: text
+            # prose only: no headings, lists, tables, images, admonitions, HTML or attributes
+            if block[:1].isalpha() and not re.search(r"[<>{}|]|\]\(|^\s*[-*!]", block, re.M):
+                found.append(block)
     return found
 
 
@@ -80,9 +82,11 @@ def generate_corpus(project: Path, pages: int) -> None:
             for part in range(3):
                 picked = [source[(number * 7 + part * 3 + k) % len(source)] for k in range(3)]
                 sections.append(f"## {heading} {part + 1}\n\n" + "\n\n".join(picked))
-            title = f"{source[number % len(source)].split('.')[0][:40].strip()} {number}"
+            words = re.sub(r"[^\w\s]", " ", source[number % len(source)]).split()
+            title = f"{' '.join(words[:6])} {number}"
             text = (
-                f'---\ntitle: "{title}"\ndescription: "{heading} {number}"\n---\n\n'
+                f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
+                f"description: {heading} {number}\n---\n\n"
                 f"# {title}\n\n" + "\n\n".join(sections) + "\n"
             )
             target = project / folder / "corpus" / f"page-{number:03d}.md"

@@ -133,14 +133,33 @@ def test_search_box_is_shown(built: BuildResult):
         assert soup.select_one('form[name="search"] input.md-search__input') is not None
 
 
-def test_materials_search_plugin_beside_ours_is_refused(tmp_path: Path):
+@pytest.mark.parametrize(
+    ("replace", "by", "message"),
+    [
+        (
+            "plugins:\n",
+            "plugins:\n  - search\n",
+            "list 'travinh-search' under plugins instead of 'search'",
+        ),
+        (
+            "fold_diacritics: [vi, km]",
+            "fold_diacritics: [vn]",
+            "travinh-search names the language 'vn', which is not one of the site's (vi, en, km)",
+        ),
+        (
+            "en: [stemmer, stopWordFilter, trimmer]",
+            "en: [stem]",
+            "travinh-search pipeline of 'en' has unknown steps ['stem']",
+        ),
+    ],
+)
+def test_configuration_mistakes_are_explained(tmp_path: Path, replace: str, by: str, message):
     site = make_search_site(tmp_path / "project")
     config = site.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - search\n"),
-        encoding="utf-8",
-    )
+    text = config.read_text(encoding="utf-8")
+    assert replace in text
+    config.write_text(text.replace(replace, by, 1), encoding="utf-8")
     result = site.build(SITE_URL)
     assert result.returncode != 0
-    assert "list 'travinh-search' under plugins instead of 'search'" in result.output
+    assert message in result.output
     assert "Traceback" not in result.output

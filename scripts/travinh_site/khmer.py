@@ -12,9 +12,9 @@ U+200B (zero width space), which the search splits on and nobody sees:
 3. The browser cuts the visitor's query with the same rule over the same vocabulary
    (``cut`` in ``assets/javascripts/search/text.js``), read from the index it has downloaded,
    so the query's words are the index's words in every browser. The browsers' own segmenters
-   agree neither with each other nor with ICU: Chromium's ``Intl.Segmenter('km')`` has a
-   reduced Khmer dictionary and cuts 37 of the 127 Khmer runs of the first pages differently
-   from ICU; Safari and Firefox use others. It serves only for words the site does not hold.
+   agree neither with each other nor with ICU: Chromium builds ICU with a reduced Khmer
+   dictionary and cuts ព្រះត្រពាំង, ស្ថិតនៅ or អាយុកាល in two where ICU keeps one word;
+   Safari and Firefox use others. ``Intl.Segmenter`` serves only for words the site lacks.
 
 Why the browser's cut equals the build's: the build's cut of a run over the whole vocabulary
 uses only words that are in the index; over that smaller set it is still a best cut, and the

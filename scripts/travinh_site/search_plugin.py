@@ -30,6 +30,7 @@ from travinh_site.plugin import core
 log = get_plugin_logger(__name__)
 
 MATERIAL_SEARCH = "material/search"
+PIPELINE_STEPS = ("stemmer", "stopWordFilter", "trimmer")  # what Material's worker knows
 SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 
 
@@ -57,7 +58,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 "mkdocs.yml: list 'travinh-search' under plugins instead of 'search': "
                 "Material's search plugin writes one index for every language."
             )
-        if self.segmenter is None:
+        if self.segmenter is None:  # first build of this run
+            self._check(config)
             self.segmenter = Segmenter()
         return config
 
@@ -98,6 +100,24 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         )
 
     # ---- helpers ----------------------------------------------------------------------------
+
+    def _check(self, config: MkDocsConfig) -> None:
+        languages = core(config).languages
+        assert languages is not None
+        codes = ", ".join(languages.codes)
+        for code in [*self.config.fold_diacritics, *self.config.pipeline]:
+            if code not in languages.codes:
+                raise PluginError(
+                    f"mkdocs.yml: travinh-search names the language '{code}', which is not "
+                    f"one of the site's ({codes}). Fix: use one of those codes."
+                )
+        for code, steps in self.config.pipeline.items():
+            unknown = set(steps or []) - set(PIPELINE_STEPS)
+            if unknown:
+                raise PluginError(
+                    f"mkdocs.yml: travinh-search pipeline of '{code}' has unknown steps "
+                    f"{sorted(unknown)}. Fix: use only {', '.join(PIPELINE_STEPS)}."
+                )
 
     @staticmethod
     def _is_written_in(page: Page, language: Language, config: MkDocsConfig) -> bool:
