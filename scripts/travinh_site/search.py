@@ -44,6 +44,11 @@ FIELDS: Mapping[str, Mapping[str, float]] = {
     "tags": {"boost": 1e6},
 }
 
+# What splits words, in every language: spaces and hyphens (as in Material), U+200B (between
+# Khmer words), and punctuation, Latin and Khmer, so that "Âng," is indexed and highlighted as
+# "Âng". The query is split the same way (our worker drops punctuation from it).
+SEPARATOR = r'[\s\u200b\-,.;:!?()\[\]"“”‘’«»…/\u17d4\u17d5\u17d6]+'
+
 CONFIG_SCRIPT = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
 )

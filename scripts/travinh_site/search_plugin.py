@@ -38,6 +38,8 @@ class SearchConfig(base.Config):
     # Languages whose index is matched with diacritics folded ("tra vinh" finds "Trà Vinh"):
     # they use the lunr language of assets/javascripts/lunr/min/lunr.travinh.min.js.
     fold_diacritics = c.ListOfItems(c.Type(str), default=[])
+    # What splits words (a regular expression, the same for every language).
+    separator = c.Type(str, default=search.SEPARATOR)
     # lunr steps kept per language ("stemmer", "stopWordFilter", "trimmer"); a language not
     # listed keeps those of Material's language file (search.config.pipeline).
     pipeline = c.Type(dict, default={})
@@ -138,7 +140,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             lang = [texts("search.config.lang")]
         return search.Settings(
             lang=lang,
-            separator=texts("search.config.separator"),
+            separator=self.config.separator,
             pipeline=[step for step in pipeline if step],
         )
 

@@ -29,7 +29,7 @@ const RESULT = 3
 const FOLDING = "travinh"
 const MARK = /<mark>([^<]*)<\/mark>/g
 const QUERY_SYNTAX = /[+\-*~^:"]/g
-const PUNCTUATION = /[,.;!?()[\]{}“”‘’«»…\u17d4\u17d5\u17d6]/g
+const PUNCTUATION = /[,.;!?()[\]{}“”‘’«»…/\u17d4\u17d5\u17d6]/g
 const PLAIN_WORD = /^[\p{L}\p{M}\p{N}]+$/u
 const EDGES = /^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu
 
