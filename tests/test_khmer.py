@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from travinh_site.khmer import ZWSP, Segmenter, Vocabulary, cut, runs
+from travinh_site.khmer import ZWSP, Segmenter, Vocabulary, cut, lengths_by_start, runs
 
 # Real Khmer text of the site (docs_km/, and the province's Khmer names from FACTS.md).
 KHMER_TEXTS = [
@@ -54,8 +54,7 @@ CUTS = [
 
 @pytest.mark.parametrize(("run", "vocabulary", "expected"), CUTS)
 def test_cut_rule(run: str, vocabulary: set[str], expected: list[str]):
-    lengths = tuple(sorted({len(word) for word in vocabulary}, reverse=True))
-    assert cut(run, frozenset(vocabulary), lengths) == expected
+    assert cut(run, frozenset(vocabulary), lengths_by_start(vocabulary)) == expected
 
 
 def test_cut_over_the_index_words_alone_gives_the_same_words(segmenter: Segmenter):
@@ -65,8 +64,7 @@ def test_cut_over_the_index_words_alone_gives_the_same_words(segmenter: Segmente
     all_runs = [match.group() for text in KHMER_TEXTS for match in runs(text)]
     build = {run: vocabulary.cut(run) for run in all_runs}
     used = frozenset(word for words in build.values() for word in words)
-    lengths = tuple(sorted({len(word) for word in used}, reverse=True))
-    assert {run: cut(run, used, lengths) for run in all_runs} == build
+    assert {run: cut(run, used, lengths_by_start(used)) for run in all_runs} == build
     # and on real text the build's words are ICU's words
     assert all(build[run] == segmenter.words(run) for run in all_runs)
 

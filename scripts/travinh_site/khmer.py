@@ -27,7 +27,7 @@ the browser, which searches for query words the index lacks inside the index's w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import icu
 
@@ -60,29 +60,29 @@ class Segmenter:
         return words
 
 
-def cut(run: str, vocabulary: frozenset[str], lengths: tuple[int, ...]) -> list[str]:
+def cut(run: str, vocabulary: frozenset[str], lengths: Mapping[str, tuple[int, ...]]) -> list[str]:
     """Cut ``run`` into words of ``vocabulary``: the fewest characters left out of any word,
     then the fewest words, then (among equals) the longest first word. Characters no word
-    covers are kept together as one piece. ``lengths`` are the lengths of the vocabulary's
-    words, longest first.
+    covers are kept together as one piece. ``lengths`` maps a character to the lengths of the
+    vocabulary's words that start with it, longest first (:func:`lengths_by_start`).
 
     The browser runs the same function (``cut`` in ``assets/javascripts/search/text.js``).
     """
     size = len(run)
-    # cost[i]: (characters left out, words) of the best cut of run[i:]; step[i]: the length
-    # of its first piece; is_word[i]: whether that piece is a word. Filled from the end.
-    cost = [(0, 0)] * (size + 1)
+    # cost[i]: the best cut of run[i:] as one number, characters left out * scale + words (so
+    # that comparing numbers compares (left out, words)); step[i]: the length of its first
+    # piece; is_word[i]: whether that piece is a word. Filled from the end.
+    scale = size + 1
+    cost = [0] * (size + 1)
     step = [1] * (size + 1)
     is_word = [False] * (size + 1)
+    no_lengths: tuple[int, ...] = ()
     for start in range(size - 1, -1, -1):
-        left_out, words = cost[start + 1]
-        best, length, word = (left_out + 1, words), 1, False
-        for candidate in lengths:
+        best, length, word = cost[start + 1] + scale, 1, False
+        for candidate in lengths.get(run[start], no_lengths):
             end = start + candidate
-            if end <= size and run[start:end] in vocabulary:
-                left_out, words = cost[end]
-                if (left_out, words + 1) < best:
-                    best, length, word = (left_out, words + 1), candidate, True
+            if end <= size and cost[end] + 1 < best and run[start:end] in vocabulary:
+                best, length, word = cost[end] + 1, candidate, True
         cost[start], step[start], is_word[start] = best, length, word
     pieces: list[str] = []
     start, previous_was_word = 0, True
@@ -97,6 +97,15 @@ def cut(run: str, vocabulary: frozenset[str], lengths: tuple[int, ...]) -> list[
     return pieces
 
 
+def lengths_by_start(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each first character, the lengths of the words starting with it, longest first."""
+    found: dict[str, set[int]] = {}
+    for word in words:
+        if word:
+            found.setdefault(word[0], set()).add(len(word))
+    return {start: tuple(sorted(sizes, reverse=True)) for start, sizes in found.items()}
+
+
 class Vocabulary:
     """The Khmer words of one index, and the cut of its texts over them (step 3 above)."""
 
@@ -106,7 +115,7 @@ class Vocabulary:
             for match in runs(text):
                 words.update(segmenter.words(match.group()))
         self.words = frozenset(words)
-        self.lengths = tuple(sorted({len(word) for word in words}, reverse=True))
+        self.lengths = lengths_by_start(self.words)
 
     def cut(self, run: str) -> list[str]:
         return cut(run, self.words, self.lengths)
