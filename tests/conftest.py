@@ -79,7 +79,7 @@ def make_tiny_site(root: Path, pages: dict[str, str] | None = None) -> TinySite:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(PROJECT / "overrides", root / "overrides")
-    for folder in ("fonts", "stylesheets"):
+    for folder in ("fonts", "stylesheets", "javascripts"):
         shutil.copytree(PROJECT / "assets" / folder, root / "assets" / folder)
     for folder in ("docs", "docs_en", "docs_km"):
         (root / folder).mkdir()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -71,6 +72,20 @@ class ServedSite:
         return self.base + path
 
 
+@contextmanager
+def serve(site_dir: Path, port: int) -> Iterator[ServedSite]:
+    """Serve a built site on 127.0.0.1:port while the block runs."""
+    handler = functools.partial(StaticHost, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield ServedSite(site_dir, f"http://127.0.0.1:{port}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     port = free_port()
@@ -85,13 +100,8 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    handler = functools.partial(StaticHost, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield ServedSite(site_dir, base)
-    server.shutdown()
-    server.server_close()
+    with serve(site_dir, port) as site:
+        yield site
 
 
 @pytest.fixture(scope="session")
@@ -138,11 +148,10 @@ class Watched:
         ]
 
 
-@pytest.fixture
-def watched(browser: BrowserContext, served_site: ServedSite) -> Iterator[Watched]:
-    page = browser.new_page()
-    watched = Watched(page, served_site)
-    own = urlsplit(served_site.base).netloc
+def watch(page: Page, site: ServedSite) -> Watched:
+    """Record what goes wrong on ``page``, and keep every request on ``site``'s host."""
+    watched = Watched(page, site)
+    own = urlsplit(site.base).netloc
 
     def on_request(request: Request) -> None:
         watched.requests.append(request.url)
@@ -164,5 +173,20 @@ def watched(browser: BrowserContext, served_site: ServedSite) -> Iterator[Watche
         "response",
         lambda r: watched.failures.append(f"{r.url} {r.status}") if r.status >= 400 else None,
     )
-    yield watched
-    page.close()
+    return watched
+
+
+@contextmanager
+def watched_page(browser: BrowserContext, site: ServedSite) -> Iterator[Watched]:
+    """A new page of ``browser`` on ``site``, watched (see :func:`watch`), closed after."""
+    page = browser.new_page()
+    try:
+        yield watch(page, site)
+    finally:
+        page.close()
+
+
+@pytest.fixture
+def watched(browser: BrowserContext, served_site: ServedSite) -> Iterator[Watched]:
+    with watched_page(browser, served_site) as watched:
+        yield watched

@@ -1,0 +1,180 @@
+"""Search in Chromium: queries typed into the real search box on /, /en/ and /km/ of a tiny
+three-language site (tests/search_pages.py), and the browser's word rules checked against the
+build's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+from tests.browser.conftest import ServedSite, Watched, free_port, serve, watched_page
+from tests.search_pages import make_search_site
+from tests.test_khmer import KHMER_TEXTS
+from travinh_site.khmer import Segmenter, Vocabulary, runs
+
+pytestmark = pytest.mark.browser
+
+CHUA_ANG = "du-lich/chua-ang.html"
+CANH_CHUA = "am-thuc/canh-chua.html"
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    port = free_port()
+    site = make_search_site(tmp_path_factory.mktemp("search-browser") / "project")
+    result = site.build(f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.output
+    with serve(result.site, port) as served:
+        yield served
+
+
+@pytest.fixture
+def searching(browser: BrowserContext, search_site: ServedSite) -> Iterator[Watched]:
+    with watched_page(browser, search_site) as watched:
+        yield watched
+
+
+@dataclass(frozen=True)
+class Result:
+    path: str  # the result's page, from the site root
+    title: str  # as shown, <mark> included
+
+
+def search(watched: Watched, path: str, query: str) -> list[Result]:
+    """Open ``path``, type ``query`` into the search box, and read the results shown."""
+    page = watched.page
+    if urlsplit(page.url).path != "/" + path:
+        page.goto(watched.site.url(path), wait_until="load")
+        page.wait_for_load_state("networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    # Playwright types letters it has no key for (Vietnamese, Khmer) without key events;
+    # Material reads the query on keyup, which a keyboard sends with every key.
+    box.type(query)
+    box.press("End")
+    return settled_results(page)
+
+
+def settled_results(page: Page) -> list[Result]:
+    """The results once they stop changing (the worker answers each key typed)."""
+    readings: list[tuple[str, list[Result]]] = []
+    for _ in range(50):
+        page.wait_for_timeout(100)
+        items = page.locator(".md-search-result__list > li").all()
+        readings.append(
+            (
+                page.locator(".md-search-result__meta").inner_text(),
+                [
+                    Result(
+                        urlsplit(str(item.locator("a").first.get_attribute("href"))).path.lstrip(
+                            "/"
+                        ),
+                        item.locator("a").first.locator("h1").inner_html(),
+                    )
+                    for item in items
+                ],
+            )
+        )
+        if len(readings) >= 3 and readings[-1] == readings[-2]:
+            break
+    return readings[-1][1]
+
+
+def paths(results: list[Result]) -> list[str]:
+    return [result.path for result in results]
+
+
+@pytest.mark.parametrize("query", ["chua ang", "Chùa Âng", "tra vinh", "Trà Vinh"])
+def test_vietnamese_with_or_without_tones_finds_chua_ang(searching: Watched, query: str):
+    results = search(searching, "index.html", query)
+    assert CHUA_ANG in paths(results)
+    chua_ang = next(result for result in results if result.path == CHUA_ANG)
+    if "ang" in query.lower() or "âng" in query.lower():
+        assert paths(results)[0] == CHUA_ANG
+        assert chua_ang.title == "<mark>Chùa</mark> <mark>Âng</mark>"  # as written, highlighted
+    assert searching.console_errors == [] and searching.failures == []
+
+
+def test_exact_tones_rank_first(searching: Watched):
+    # "chùa" (pagoda) is on the Chùa Âng page; "chua" (sour) on the canh chua page.
+    found = paths(search(searching, "index.html", "chùa"))
+    assert found[0] == CHUA_ANG and CANH_CHUA in found
+    found = paths(search(searching, "index.html", "chua"))  # no tones typed: both found
+    assert {CANH_CHUA, CHUA_ANG} <= set(found)
+    # More of the words typed beats tones: "chua ang" matches both words of Chùa Âng only.
+    assert paths(search(searching, "index.html", "chua ang"))[0] == CHUA_ANG
+
+
+def test_english_finds_words_by_their_stem(searching: Watched):
+    results = search(searching, "en/index.html", "pagodas")  # the page says "Pagoda"
+    assert paths(results)[0] == "en/" + CHUA_ANG
+    assert results[0].title == "Ang <mark>Pagoda</mark>"
+    assert "en/" + CHUA_ANG in paths(search(searching, "en/index.html", "temple"))  # "temples"
+    assert paths(search(searching, "en/index.html", "chùa")) == []  # English pages only
+    assert searching.console_errors == [] and searching.failures == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "ត្រពាំង",  # only inside ព្រះត្រពាំង on the page
+        "ព្រះត្រពាំង",
+        "វត្តអង្គ",  # two words typed together: វត្ត + អង្គ
+        "អង្គ",
+    ],
+)
+def test_khmer_words_are_found_inside_longer_strings(searching: Watched, query: str):
+    results = search(searching, "km/index.html", query)
+    assert paths(results)[0] == "km/" + CHUA_ANG
+    assert searching.console_errors == [] and searching.failures == []
+
+
+def test_a_khmer_page_fetches_only_the_khmer_index(searching: Watched):
+    search(searching, "km/index.html", "វត្ត")
+    indexes = {urlsplit(url).path for url in searching.requests if url.endswith(".json")}
+    assert indexes == {"/km/search/search_index.json"}
+    assert searching.foreign_requests() == []
+
+
+def test_a_vietnamese_page_fetches_only_the_vietnamese_index(searching: Watched):
+    search(searching, "du-lich/chua-ang.html", "chua")
+    indexes = {urlsplit(url).path for url in searching.requests if url.endswith(".json")}
+    assert indexes == {"/search/search_index.json"}
+
+
+def test_browser_cuts_khmer_like_the_build(searching: Watched):
+    """The build cuts real Khmer text into words (ICU, then the cut over the vocabulary); the
+    browser, knowing only the index, cuts the same text into the same words."""
+    vocabulary = Vocabulary(Segmenter(), KHMER_TEXTS)
+    index_docs = [{"title": "", "text": vocabulary.mark(text)} for text in KHMER_TEXTS]
+    all_runs = [match.group() for text in KHMER_TEXTS for match in runs(text)]
+    page = searching.page
+    page.goto(searching.site.url("km/index.html"))
+    page.add_script_tag(url="/assets/javascripts/search/text.js")
+    in_browser = page.evaluate(
+        """([docs, runs]) => {
+            const { khmerVocabulary, cut } = self.travinhSearch
+            const vocabulary = khmerVocabulary(docs)
+            return runs.map(run => cut(run, vocabulary.words, vocabulary.lengths)
+                .map(([piece]) => piece))
+        }""",
+        [index_docs, all_runs],
+    )
+    assert len(all_runs) > 10
+    assert in_browser == [vocabulary.cut(run) for run in all_runs]
+
+
+def test_browser_folds_tones_and_leaves_khmer_alone(searching: Watched):
+    page = searching.page
+    page.goto(searching.site.url("index.html"))
+    page.add_script_tag(url="/assets/javascripts/search/text.js")
+    folded = page.evaluate(
+        "words => words.map(self.travinhSearch.fold)",
+        ["Trà Vinh", "Chùa Âng", "Đền thờ", "lịch sử", "ព្រះត្រពាំង", "Ao Bà Om"],
+    )
+    assert folded == ["Tra Vinh", "Chua Ang", "Den tho", "lich su", "ព្រះត្រពាំង", "Ao Ba Om"]
