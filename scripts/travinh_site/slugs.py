@@ -16,3 +16,17 @@ def slugify(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
+
+
+def heading_anchor(text: str, separator: str = "-") -> str:
+    """The id of a heading (Markdown's ``toc`` extension calls this as ``slugify``).
+
+    Latin headings get ASCII anchors (``#nguon-tham-khao``: easy to type and share). A heading
+    in another script keeps its letters *with their combining marks*: Khmer vowel signs and
+    subscripts are marks, and slug functions built on ``\\w`` drop them (ប្រភព became បរភព).
+    """
+    text = unicodedata.normalize("NFC", re.sub(r"<[^>]*>", "", text)).strip()
+    if all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text):
+        return slugify(text).replace("-", separator)
+    kept = [c if unicodedata.category(c)[0] in "LMN" else " " for c in text.lower()]
+    return separator.join("".join(kept).split())
