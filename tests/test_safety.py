@@ -16,10 +16,12 @@ EXTENSIONS = ["attr_list", "md_in_html", "pymdownx.superfences"]
 
 
 def problems_of(source: str, frames: tuple[str, ...] = ()) -> list[str]:
-    """The problems of a page body, rendered as the site renders Markdown."""
+    """The problems of a page body, rendered as the site renders Markdown (English lines)."""
     html = markdown.markdown(source, extensions=EXTENSIONS)
     rules = safety.frame_rules(frames)
-    return [str(problem) for problem in safety.check_page(html, source, "docs/x.md", 1, rules)]
+    found = safety.check_page(html, source, "docs/x.md", 1, rules)
+    assert all(problem.problem_vi and problem.fix_vi for problem in found)  # for the editors
+    return [problem.english() for problem in found]
 
 
 # Columns: Markdown of a page; the start of the problem reported (with its line), or None.
@@ -125,6 +127,7 @@ def test_unsafe_page_stops_the_build_with_file_line_and_fix(tiny_site: TinySite)
         "when used. Fix: link to a page of the site or to a web address (https://…) instead."
     ) in result.output
     assert "docs_km/index.md:10: a <script> element is not allowed in a page" in result.output
+    assert "docs_km/index.md:10: không được dùng thẻ <script> trong trang" in result.output
     assert "Traceback" not in result.output
 
 

@@ -27,17 +27,27 @@ from travinh_site import htmlscan
 from travinh_site.errors import Problem
 from travinh_site.links import mask_code
 
-# Elements an editor's page may not contain, with why (completing "it ...").
+# Elements an editor's page may not contain, with why (completing "it ..."), in English and
+# in Vietnamese.
 FORBIDDEN = {
-    "script": "runs a program in every visitor's browser",
-    "object": "runs plug-in content",
-    "embed": "runs plug-in content",
-    "applet": "runs plug-in content",
-    "base": "redirects every link of the page",
-    "meta": "can send visitors to another address",
-    "link": "loads files into the page",
-    "form": "could send what visitors type to another site",
-    "frameset": "replaces the page with other pages",
+    "script": (
+        "runs a program in every visitor's browser",
+        "chạy một chương trình trong trình duyệt của mọi người xem",
+    ),
+    "object": ("runs plug-in content", "chạy nội dung của phần mềm bổ trợ"),
+    "embed": ("runs plug-in content", "chạy nội dung của phần mềm bổ trợ"),
+    "applet": ("runs plug-in content", "chạy nội dung của phần mềm bổ trợ"),
+    "base": ("redirects every link of the page", "đổi đích của mọi liên kết trong trang"),
+    "meta": (
+        "can send visitors to another address",
+        "có thể chuyển người xem sang một địa chỉ khác",
+    ),
+    "link": ("loads files into the page", "nạp thêm tệp vào trang"),
+    "form": (
+        "could send what visitors type to another site",
+        "có thể gửi những gì người xem nhập sang một trang web khác",
+    ),
+    "frameset": ("replaces the page with other pages", "thay trang bằng các trang khác"),
 }
 FRAMES = ("iframe", "frame")
 # Attributes holding a URL (``srcset`` holds several).
@@ -78,6 +88,8 @@ class Finding:
     problem: str
     fix: str
     pattern: str  # a regular expression (case-insensitive) matching it in the Markdown
+    problem_vi: str
+    fix_vi: str
 
 
 @dataclass(frozen=True)
@@ -118,7 +130,7 @@ def inspect(page_html: str, frames: Sequence[FrameRule] = ()) -> list[Finding]:
         findings.extend(_inspect_element(element, frames))
     for raw in document.raw_texts:
         if raw.element.name == "style":
-            findings.extend(_inspect_css(raw.text, "a <style> element"))
+            findings.extend(_inspect_css(raw.text, "a <style> element", "một thẻ <style>"))
     return findings
 
 
@@ -127,12 +139,17 @@ def _inspect_element(element: htmlscan.Element, frames: Sequence[FrameRule]) -> 
     tag = rf"<\s*{re.escape(name)}\b"
     found: list[Finding] = []
     if name in FORBIDDEN:
+        why, why_vi = FORBIDDEN[name]
         found.append(
             Finding(
-                f"a <{name}> element is not allowed in a page: it {FORBIDDEN[name]}.",
+                f"a <{name}> element is not allowed in a page: it {why}.",
                 "remove it. A video or map can be embedded with <iframe> from an address "
                 "allowed in mkdocs.yml (allowed_iframes); for anything else, ask a developer.",
                 tag,
+                f"không được dùng thẻ <{name}> trong trang: thẻ này {why_vi}.",
+                "hãy xoá thẻ này. Có thể nhúng video hoặc bản đồ bằng <iframe> từ một địa chỉ "
+                "được cho phép trong mkdocs.yml (allowed_iframes); với trường hợp khác, hãy hỏi "
+                "người phát triển.",
             )
         )
     if name in FRAMES:
@@ -145,6 +162,9 @@ def _inspect_element(element: htmlscan.Element, frames: Sequence[FrameRule]) -> 
                     "browsers.",
                     f"remove '{attribute}=…'.",
                     rf"\b{re.escape(attribute)}\s*=",
+                    f"thuộc tính '{attribute}' của thẻ <{name}> chạy một chương trình trong "
+                    "trình duyệt của người xem.",
+                    f"hãy xoá '{attribute}=…'.",
                 )
             )
         elif value is not None:
@@ -156,16 +176,21 @@ def _inspect_frame(
     element: htmlscan.Element, frames: Sequence[FrameRule], tag: str
 ) -> list[Finding]:
     source = element.get("src") or ""
-    allowed = ", ".join(f"'{rule.prefix}'" for rule in frames) or "none"
+    allowed = ", ".join(f"'{rule.prefix}'" for rule in frames)
     if element.has("srcdoc") or not any(rule.allows(source) for rule in frames):
         shown = f"'{source}'" if source else "no address"
+        shown_vi = f"'{source}'" if source else "không có địa chỉ"
         return [
             Finding(
                 f"the <{element.name}> shows {shown}, which is not an allowed address "
-                f"(allowed: {allowed}).",
+                f"(allowed: {allowed or 'none'}).",
                 "remove it, or ask a developer to add the address's beginning to allowed_iframes "
                 "(travinh-security plugin) in mkdocs.yml.",
                 tag,
+                f"thẻ <{element.name}> hiển thị {shown_vi}, không phải một địa chỉ được cho phép "
+                f"(được phép: {allowed or 'không có'}).",
+                "hãy xoá thẻ này, hoặc nhờ người phát triển thêm phần đầu của địa chỉ vào "
+                "allowed_iframes (plugin travinh-security) trong mkdocs.yml.",
             )
         ]
     if not (element.get("title") or "").strip():
@@ -174,6 +199,9 @@ def _inspect_frame(
                 f"the <{element.name}> has no title: screen readers announce a frame by it.",
                 'add title="…" saying what it shows, in the language of the page.',
                 tag,
+                f"thẻ <{element.name}> không có title: trình đọc màn hình giới thiệu khung nhúng "
+                "bằng title.",
+                'hãy thêm title="…" nói rõ nội dung được nhúng, bằng ngôn ngữ của trang.',
             )
         ]
     return []
@@ -182,7 +210,8 @@ def _inspect_frame(
 def _inspect_value(element: str, attribute: str, value: str) -> list[Finding]:
     found: list[Finding] = []
     if attribute == "style":
-        found.extend(_inspect_css(value, f"the style attribute of <{element}>"))
+        where = (f"the style attribute of <{element}>", f"thuộc tính style của thẻ <{element}>")
+        found.extend(_inspect_css(value, *where))
     if attribute not in URL_ATTRIBUTES and attribute not in ANIMATION_ATTRIBUTES:
         return found
     if "srcset" in attribute:
@@ -201,6 +230,9 @@ def _inspect_value(element: str, attribute: str, value: str) -> list[Finding]:
                     "runs a program when used.",
                     "link to a page of the site or to a web address (https://…) instead.",
                     _URL_START + _spelled(url.strip()[:_LOCATING_LENGTH]),
+                    f"{attribute} của thẻ <{element}> là một địa chỉ '{scheme.group(1)}:', sẽ "
+                    "chạy một chương trình khi được dùng.",
+                    "hãy liên kết tới một trang của trang web hoặc một địa chỉ web (https://…).",
                 )
             )
         elif (
@@ -214,12 +246,15 @@ def _inspect_value(element: str, attribute: str, value: str) -> list[Finding]:
                     "whole page or program.",
                     "put the file in assets/ and link to it.",
                     _URL_START + _spelled(url.strip()[:_LOCATING_LENGTH]),
+                    f"{attribute} của thẻ <{element}> là một địa chỉ 'data:', có thể chứa cả "
+                    "một trang hoặc một chương trình.",
+                    "hãy đặt tệp vào thư mục assets/ và liên kết tới tệp đó.",
                 )
             )
     return found
 
 
-def _inspect_css(css: str, where: str) -> list[Finding]:
+def _inspect_css(css: str, where: str, where_vi: str) -> list[Finding]:
     found: list[Finding] = []
     imports = list(_CSS_IMPORT.finditer(css))
     for match in imports:
@@ -229,6 +264,9 @@ def _inspect_css(css: str, where: str) -> list[Finding]:
                     f"{where} imports styles from '{match.group('url')}', another site.",
                     "remove the @import; the site's styles are in assets/stylesheets/.",
                     re.escape(match.group("url")),
+                    f"{where_vi} nhập kiểu trình bày từ '{match.group('url')}', một trang web "
+                    "khác.",
+                    "hãy xoá @import; kiểu trình bày của trang web nằm trong assets/stylesheets/.",
                 )
             )
     imported = {match.group("url") for match in imports}
@@ -240,6 +278,8 @@ def _inspect_css(css: str, where: str) -> list[Finding]:
                     f"{where} loads '{url}' from another site.",
                     "put the file in assets/ and refer to it there, or remove it.",
                     re.escape(url),
+                    f"{where_vi} tải '{url}' từ một trang web khác.",
+                    "hãy đặt tệp vào thư mục assets/ và tham chiếu tới đó, hoặc xoá nó.",
                 )
             )
     return found
@@ -298,6 +338,13 @@ def check_page(
     (without front matter), which starts on line ``first_line`` of ``shown_as``."""
     findings = inspect(page_html, frames)
     return [
-        Problem(shown_as, finding.problem, finding.fix, line)
+        Problem(
+            shown_as,
+            finding.problem,
+            finding.fix,
+            line,
+            problem_vi=finding.problem_vi,
+            fix_vi=finding.fix_vi,
+        )
         for finding, line in zip(findings, locate(findings, markdown, first_line), strict=True)
     ]
