@@ -33,31 +33,48 @@ def directive(policy: str, name: str) -> list[str]:
     return []
 
 
+def sha256_source(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
 def inline_script_hashes(html: str) -> set[str]:
     """Computed independently of the library: BeautifulSoup's parse, hashlib, base64."""
     soup = BeautifulSoup(html, "html.parser")
-    found = set()
-    for script in soup.find_all("script"):
-        if script.get("src") is None and script.get("type") in SCRIPT_TYPES:
-            digest = hashlib.sha256((script.string or "").encode("utf-8")).digest()
-            found.add(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return found
+    return {
+        sha256_source(script.string or "")
+        for script in soup.find_all("script")
+        if script.get("src") is None and script.get("type") in SCRIPT_TYPES
+    }
 
 
-def test_each_page_carries_a_policy_with_exactly_its_inline_scripts(built: BuildResult):
+def inline_style_sources(html: str) -> set[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    elements = {sha256_source(style.string or "") for style in soup.find_all("style")}
+    attributes = {sha256_source(tag["style"]) for tag in soup.find_all(style=True)}
+    return elements | ({"'unsafe-hashes'"} | attributes if attributes else set())
+
+
+def test_each_page_carries_a_policy_with_exactly_its_inline_scripts_and_styles(
+    built: BuildResult,
+):
     pages = sorted(built.site.rglob("*.html"))
-    assert len(pages) >= 7  # the pages of three languages and their 404 pages
+    # The pages of three languages, their 404 pages and the translation dashboard (a
+    # generated page, which goes through no page event).
+    assert len(pages) >= 8 and (built.site / "tien-do-ban-dich.html") in pages
     for path in pages:
         html = path.read_text("utf-8")
         metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
         assert len(metas) == 1, path
         policy = metas[0]
-        hashes = inline_script_hashes(html)
-        assert hashes, path  # Material inlines scripts in every page
-        assert set(directive(policy, "script-src")) == {"'self'", *hashes}, path
+        assert set(directive(policy, "script-src")) == {"'self'", *inline_script_hashes(html)}
+        assert set(directive(policy, "style-src")) == {"'self'", *inline_style_sources(html)}
         assert "frame-ancestors" not in policy  # <meta> cannot carry it
         # The policy comes before anything it governs.
-        assert html.index("Content-Security-Policy") < html.index("<script")
+        assert html.index("Content-Security-Policy") < min(
+            html.index(tag) for tag in ("<script", "<style", "<link") if tag in html
+        )
+    # Material inlines scripts in each of its pages.
+    assert inline_script_hashes(built.text("km/index.html"))
 
 
 def test_headers_file_holds_the_policy_of_every_page_and_the_hardening_headers(
@@ -66,10 +83,11 @@ def test_headers_file_holds_the_policy_of_every_page_and_the_hardening_headers(
     rules = headers.parse(built.text("_headers"))
     every = dict(headers.headers_for(rules, "/en/index.html"))
     policy = every["Content-Security-Policy"]
-    all_hashes = set().union(
-        *(inline_script_hashes(p.read_text("utf-8")) for p in built.site.rglob("*.html"))
-    )
-    assert set(directive(policy, "script-src")) == {"'self'", *all_hashes}
+    pages = [p.read_text("utf-8") for p in built.site.rglob("*.html")]
+    all_scripts = set().union(*map(inline_script_hashes, pages))
+    all_styles = set().union(*map(inline_style_sources, pages))
+    assert set(directive(policy, "script-src")) == {"'self'", *all_scripts}
+    assert set(directive(policy, "style-src")) == {"'self'", *all_styles}
     assert directive(policy, "default-src") == ["'none'"]
     assert directive(policy, "frame-ancestors") == ["'none'"]
     assert "frame-src" not in policy  # no frames allowed in mkdocs.yml

@@ -42,6 +42,7 @@ class TravinhSecurityPlugin(BasePlugin[SecurityConfig]):
     def __init__(self) -> None:
         self.frames: tuple[safety.FrameRule, ...] = ()
         self.inline = headers.Inline()  # of every page of every language built in this run
+        self.generated: set[str] = set()  # HTML files other plugins generate, to govern
         self.serving = False
 
     # ---- events, in lifecycle order ---------------------------------------------------------
@@ -55,6 +56,17 @@ class TravinhSecurityPlugin(BasePlugin[SecurityConfig]):
         except ValueError as error:
             raise PluginError(str(error)) from None
         return config
+
+    # After the plugins that generate files (the translation dashboard): generated HTML pages
+    # do not go through the page events, so they are governed once written (on_post_build).
+    @event_priority(-200)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.generated.update(
+            file.abs_dest_path
+            for file in files
+            if file.generated_by and file.dest_uri.endswith(".html")
+        )
+        return files
 
     # Before other plugins add their own markup: what is checked is what the editor wrote.
     @event_priority(100)
@@ -95,6 +107,11 @@ class TravinhSecurityPlugin(BasePlugin[SecurityConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:
             return
+        for path in sorted(self.generated):
+            page = Path(path)
+            if page.is_file():
+                page.write_text(self._govern(page.read_text("utf-8")), encoding="utf-8")
+                self.generated.discard(path)
         site = Path(config.site_dir)
         files = (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
         every_response = headers.site_headers(
