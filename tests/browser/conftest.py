@@ -34,6 +34,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
+    "--disable-dev-shm-usage",  # containers (CI) give /dev/shm 64 MB, too little for Chromium
 ]
 
 

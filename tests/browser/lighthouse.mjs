@@ -25,6 +25,7 @@ const chrome = await chromeLauncher.launch({
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
+    "--disable-dev-shm-usage",
   ],
 });
 const results = {};
