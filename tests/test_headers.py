@@ -7,11 +7,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import BuildResult, make_tiny_site
+from tests.conftest import PROJECT, BuildResult, make_tiny_site
 from travinh_site import headers, htmlscan
 
 SCRIPT_TYPES = (None, "text/javascript", "module")
@@ -179,3 +181,20 @@ def test_nginx_repeats_the_common_headers_in_each_location():
     # nginx forgets the server's add_header lines in a location with its own: repeated.
     assert conf.count('add_header X-A "say \\"hi\\"" always;') == 3
     assert conf.count(f'add_header Cache-Control "{headers.IMMUTABLE}" always;') == 2
+
+
+def test_nginx_configuration_is_written_from_a_built_site(built: BuildResult):
+    command = ["scripts/site_headers.py", "--nginx", "--prefix", "/travinh/"]
+    run = subprocess.run(
+        [sys.executable, *command, "--site-dir", str(built.site)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    policy = dict(headers.headers_for(headers.parse(built.text("_headers")), "/"))[
+        "Content-Security-Policy"
+    ]
+    assert f'add_header Content-Security-Policy "{policy}" always;' in run.stdout.splitlines()
+    assert "location ^~ /travinh/assets/javascripts/workers/ {" in run.stdout
