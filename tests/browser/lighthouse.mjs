@@ -15,18 +15,10 @@ const load = async (name) => {
 const { default: lighthouse } = await load("lighthouse");
 const chromeLauncher = await load("chrome-launcher");
 
+// CHROME_PATH: Debian's Chromium; CHROME_FLAGS: a JSON list, the flags of the browser tests.
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH,
-  // The flags of tests/browser/conftest.py: no sandbox as root, no calls home.
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-  ],
+  chromeFlags: JSON.parse(process.env.CHROME_FLAGS),
 });
 const results = {};
 try {

@@ -88,7 +88,8 @@ def check(watched: Watched, page: str, language: Language, axe: str) -> tuple[li
     """The problems of one page, and axe's figures for it."""
     watched.reset()
     response = watched.page.goto(watched.site.url(page), wait_until="load")
-    problems = [] if response and response.status == 200 else [f"status {response.status}"]
+    status = response.status if response else None
+    problems = [] if status == 200 else [f"status {status}"]
     facts = watched.page.evaluate(PAGE_FACTS)
     watched.page.evaluate(axe)
     audit = watched.page.evaluate(RUN_AXE)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import Report
+from tests.browser.conftest import CHROMIUM_ARGS, Report
 from tests.conftest import NODE_MODULES, REPORTS, node_tool, read_languages
 from tests.static_host import ServedSite
 
@@ -43,7 +43,11 @@ def lighthouse(served_site: ServedSite, chromium_path: str, report: Report) -> d
     urls = [served_site.url(page) for page in PAGES]
     run = subprocess.run(
         [node, str(RUNNER), str(NODE_MODULES), str(out), *urls],
-        env={**os.environ, "CHROME_PATH": chromium_path},
+        env={
+            **os.environ,
+            "CHROME_PATH": chromium_path,
+            "CHROME_FLAGS": json.dumps(["--headless=new", *CHROMIUM_ARGS]),
+        },
         capture_output=True,
         text=True,
         timeout=900,
