@@ -87,8 +87,10 @@ def test_every_push_and_pull_request_is_tested_built_and_checked(workflow: dict[
     assert site["env"]["SITE_URL"] == "${{ steps.address.outputs.site_url }}"
     assert any("scripts/check_site.py" in c for c in commands)
     assert any("check_translations.py --format markdown" in c for c in commands)
-    gate = next(c for c in commands if "--min-coverage" in c)
-    assert "--fail-on missing,stale,orphan" in gate
+    assert "make translations-gate" in commands
+    makefile = (PROJECT / "Makefile").read_text("utf-8")
+    assert "TRANSLATION_GATE ?= --min-coverage 100 --fail-on missing,stale,orphan" in makefile
+    assert "$(if $(GITHUB_ACTIONS),--github)" in makefile  # annotations on GitHub
     assert "if" not in next(s for s in build["steps"] if s.get("run") == "make test")
 
 
