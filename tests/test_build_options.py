@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import filecmp
 import subprocess
 import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import PROJECT, TinySite
+from tests.conftest import PROJECT, BuildResult, TinySite, build_project
+from tests.static_host import SiteHost
 
 PAGE = "du-lich/ao-ba-om.html"
 
@@ -79,23 +79,34 @@ def test_site_published_under_a_sub_path(tiny_site: TinySite):
     assert "Sitemap: https://example.org/travinh/sitemap.xml" in result.text("robots.txt")
 
 
+def differences(first: Path, second: Path) -> list[str]:
+    """Files present in one tree only or whose bytes differ (compared byte by byte)."""
+    left = {p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file()}
+    right = {p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file()}
+    found = sorted(left ^ right)
+    for path in sorted(left & right):
+        if (first / path).read_bytes() != (second / path).read_bytes():
+            found.append(path)
+    return found
+
+
 def test_two_builds_of_the_same_content_are_byte_identical(tiny_site: TinySite):
     first = tiny_site.build(site_dir="first")
     second = tiny_site.build(site_dir="second")
     assert first.returncode == second.returncode == 0
+    assert differences(first.site, second.site) == []
 
-    def differences(comparison: filecmp.dircmp) -> list[str]:
-        found = comparison.left_only + comparison.right_only + comparison.diff_files
-        for sub in comparison.subdirs.values():
-            found += differences(sub)
-        return found
 
-    comparison = filecmp.dircmp(first.site, second.site)
-    filecmp.clear_cache()
-    assert differences(comparison) == []
-    for path in first.site.rglob("*"):
-        if path.is_file():
-            assert path.read_bytes() == (second.site / path.relative_to(first.site)).read_bytes()
+def test_two_builds_of_the_project_are_byte_identical(
+    project_build: BuildResult, site_host: SiteHost, tmp_path: Path
+):
+    """The real project, built again by another process (another hash seed, another folder):
+    every file of the site, _headers and the images included, is the same."""
+    second = build_project(tmp_path / "again" / "site", site_host.base)
+    assert second.returncode == 0, second.output
+    files = [p for p in project_build.site.rglob("*") if p.is_file()]
+    assert len(files) > 100 and (project_build.site / "_headers").is_file()
+    assert differences(project_build.site, second.site) == []
 
 
 def test_missing_interface_text_names_the_file_and_language(tiny_site: TinySite):

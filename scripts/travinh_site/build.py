@@ -16,9 +16,6 @@ from pathlib import Path
 
 from travinh_site.errors import ENGLISH_INDENT
 
-NEXT = ".cache/site-next"
-PREVIOUS = ".cache/site-previous"
-
 
 def run_mkdocs(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
     """Run ``mkdocs build --strict``; unless ``verbose``, show only warnings and errors.
@@ -62,11 +59,13 @@ def run_mkdocs(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
 def build(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
     """Build into ``site_dir``; on failure leave it untouched. Returns an exit code."""
     started = time.monotonic()
-    next_dir = project / NEXT
-    previous_dir = project / PREVIOUS
+    # Beside the target, so that putting the new site in place is a rename within one file
+    # system (a rename across file systems fails, and a copy is not atomic).
+    next_dir = site_dir.parent / f".{site_dir.name}.next"
+    previous_dir = site_dir.parent / f".{site_dir.name}.previous"
     for leftover in (next_dir, previous_dir):
         shutil.rmtree(leftover, ignore_errors=True)
-    next_dir.parent.mkdir(parents=True, exist_ok=True)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
 
     code = run_mkdocs(project, next_dir, verbose=verbose)
     if code != 0:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -172,7 +173,10 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     ) -> dict[str, Any]:
         if template_name == NOT_FOUND:
             language = self.current_language(config)
-            context["translation"] = self._translation(language, language, "index.md", None)
+            # Served at any missing URL, at any depth: its links must not be relative.
+            context["translation"] = self._translation(
+                language, language, "index.md", None, from_root=True
+            )
         return context
 
     # After mkdocs-static-i18n's on_page_context (50), which rewrites extra.alternate.
@@ -267,12 +271,22 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         return own
 
     def _translation(
-        self, language: Language, content_language: Language, path: str, url: str | None
+        self,
+        language: Language,
+        content_language: Language,
+        path: str,
+        url: str | None,
+        *,
+        from_root: bool = False,
     ) -> Translation:
+        """``from_root``: links as absolute paths ("/travinh/en/index.html"), not relative."""
         assert self.languages is not None
         here = url or language.prefix + "index.html"
+        root = urlsplit(self.site_url).path
 
         def href(target: Language) -> str:
+            if from_root:
+                return root + seo.page_url(path, target)
             return get_relative_url(seo.page_url(path, target), here)
 
         return Translation(

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-import functools
+import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, Request, sync_playwright
 
-from tests.conftest import PROJECT
+from tests.conftest import REPORTS, BuildResult
+from tests.static_host import ServedSite, SiteHost
+
+# Runs before any script of each page (Playwright's init scripts are not subject to the page's
+# policy): records every violation of the Content-Security-Policy the host sent.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.effectiveDirective} refused ${event.blockedURI || "inline"}` +
+    ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+});
+"""
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -27,81 +34,15 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
+    "--disable-dev-shm-usage",  # containers (CI) give /dev/shm 64 MB, too little for Chromium
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class StaticHost(SimpleHTTPRequestHandler):
-    """Serves the built site like Cloudflare Pages or Netlify: a missing URL gets the
-    404.html of the nearest folder that has one (so /en/missing shows /en/404.html)."""
-
-    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        folder = Path(self.translate_path(self.path))
-        root = Path(self.directory)
-        while True:
-            candidate = folder / "404.html"
-            if candidate.is_file():
-                body = candidate.read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return None
-            if folder == root or root not in folder.parents:
-                return super().send_error(code, message, explain)
-            folder = folder.parent
-
-
-@dataclass
-class ServedSite:
-    root: Path
-    base: str  # http://127.0.0.1:PORT/
-
-    def url(self, path: str) -> str:
-        return self.base + path
-
-
-@contextmanager
-def serve(site_dir: Path, port: int) -> Iterator[ServedSite]:
-    """Serve a built site on 127.0.0.1:port while the block runs."""
-    handler = functools.partial(StaticHost, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield ServedSite(site_dir, f"http://127.0.0.1:{port}/")
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    site_dir = tmp_path_factory.mktemp("served") / "site"
-    result = subprocess.run(
-        [sys.executable, "scripts/build_site.py", "--site-dir", str(site_dir)],
-        cwd=PROJECT,
-        env={**os.environ, "SITE_URL": base},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serve(site_dir, port) as site:
-        yield site
+def served_site(project_build: BuildResult, site_host: SiteHost) -> ServedSite:
+    """The project's site (built once for the whole run, tests/conftest.py), served on
+    127.0.0.1 under a sub-path with its _headers, like a static host."""
+    return ServedSite(project_build.site, site_host.base)
 
 
 @pytest.fixture(scope="session")
@@ -139,6 +80,16 @@ class Watched:
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
+    def reset(self) -> None:
+        """Forget what was recorded so far (before checking the next page)."""
+        self.console_errors.clear()
+        self.requests.clear()
+        self.failures.clear()
+
+    def csp_violations(self) -> list[str]:
+        """What the page's Content-Security-Policy refused since it was loaded."""
+        return self.page.evaluate("window.__cspViolations || []")
+
     def foreign_requests(self) -> list[str]:
         own = urlsplit(self.site.base).netloc
         return [
@@ -162,6 +113,7 @@ def watch(page: Page, site: ServedSite) -> Watched:
         else:
             route.abort()
 
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
     page.route("**/*", block_foreign)
     page.on("request", on_request)
     page.on(
@@ -190,3 +142,26 @@ def watched_page(browser: BrowserContext, site: ServedSite) -> Iterator[Watched]
 def watched(browser: BrowserContext, served_site: ServedSite) -> Iterator[Watched]:
     with watched_page(browser, served_site) as watched:
         yield watched
+
+
+class Report:
+    """Figures gathered by the tests, written to .cache/reports/<name>.json at the end."""
+
+    def __init__(self) -> None:
+        self.sections: dict[str, Any] = {}
+
+    def add(self, name: str, key: str, value: Any) -> None:
+        self.sections.setdefault(name, {})[key] = value
+
+    def write(self) -> None:
+        REPORTS.mkdir(parents=True, exist_ok=True)
+        for name, section in self.sections.items():
+            text = json.dumps(section, indent=2, ensure_ascii=False, sort_keys=True)
+            (REPORTS / f"{name}.json").write_text(text + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def report() -> Iterator[Report]:
+    collected = Report()
+    yield collected
+    collected.write()

