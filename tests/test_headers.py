@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import PROJECT, BuildResult, make_tiny_site
-from travinh_site import headers, htmlscan
+from travinh_site import headers
 
 SCRIPT_TYPES = (None, "text/javascript", "module")
 
@@ -121,7 +121,7 @@ def test_style_attributes_and_elements_are_allowed_by_hash_only():
         '<body><img style="--tv-ratio: 1.5" src="x.png" alt=""><script>go()</script>'
         '<script type="application/ld+json">{}</script><script src="a.js"></script></body></html>'
     )
-    inline = headers.inline_of(htmlscan.parse(page))
+    inline = headers.inline_of(page)
     policy = headers.policy(inline, for_meta=True)
     styles = directive(policy, "style-src")
     assert styles[:2] == ["'self'", headers.sha256_source("p{color:red}")]

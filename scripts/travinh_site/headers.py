@@ -76,20 +76,41 @@ def sha256_source(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def inline_of(document: htmlscan.Document) -> Inline:
-    """What runs or styles inline in one parsed page."""
+# Inline scripts and style elements, and the start tags that may carry a style attribute.
+_RAW = re.compile(
+    r"<(?P<name>script|style)\b(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(?P<body>.*?)</(?P=name)\s*>",
+    re.DOTALL | re.IGNORECASE,
+)
+_START_TAG = re.compile(r"<[a-zA-Z][^\s/>]*(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_CHARSET = re.compile(r"<meta\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*\bcharset\b[^>]*>", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+
+
+def inline_of(page_html: str) -> Inline:
+    """What runs or styles inline in one page.
+
+    Regular expressions, not a parser: every built page goes through this, and our pages are
+    well formed (``<`` in text is always escaped), so the start of a tag is always a tag.
+    """
     found = Inline()
-    for raw in document.raw_texts:
-        element = raw.element
-        if element.name == "script" and not element.has("src"):
-            if (element.get("type") or "").strip().lower() in SCRIPT_TYPES:
-                found.scripts.add(sha256_source(raw.text))
-        elif element.name == "style":
-            found.styles.add(sha256_source(raw.text))
-    for element in document.elements:
-        style = element.get("style")
-        if style is not None:
-            found.style_attributes.add(sha256_source(style))
+    outside_raw = []
+    last = 0
+    for match in _RAW.finditer(page_html):
+        outside_raw.append(page_html[last : match.start("body")])
+        last = match.end("body")
+        attributes = dict(htmlscan.attributes(match.group("attrs")))
+        if match.group("name").lower() == "script":
+            kind = (attributes.get("type") or "").strip().lower()
+            if "src" not in attributes and kind in SCRIPT_TYPES:
+                found.scripts.add(sha256_source(match.group("body")))
+        else:
+            found.styles.add(sha256_source(match.group("body")))
+    outside_raw.append(page_html[last:])
+    for match in _START_TAG.finditer("".join(outside_raw)):
+        if "style" in match.group("attrs").lower():
+            style = dict(htmlscan.attributes(match.group("attrs"))).get("style")
+            if style is not None:
+                found.style_attributes.add(sha256_source(style))
     return found
 
 
@@ -125,15 +146,12 @@ def meta_tag(content_policy: str) -> str:
 def with_meta_policy(page_html: str, frames: Sequence[str] = ()) -> tuple[str, Inline]:
     """``page_html`` with its own policy as ``<meta>``, right after ``<meta charset>`` (or at
     the start of ``<head>``), before anything it governs; and what it found inline."""
-    document = htmlscan.parse(page_html)
-    inline = inline_of(document)
-    anchor = next((e for e in document.find("meta") if e.has("charset")), None) or next(
-        document.find("head"), None
-    )
+    inline = inline_of(page_html)
+    anchor = _CHARSET.search(page_html) or _HEAD.search(page_html)
     if anchor is None:  # not a page (a fragment): nothing to govern
         return page_html, inline
     tag = meta_tag(policy(inline, frames, for_meta=True))
-    return page_html[: anchor.end] + tag + page_html[anchor.end :], inline
+    return page_html[: anchor.end()] + tag + page_html[anchor.end() :], inline
 
 
 # ---- the _headers file ------------------------------------------------------------------------

@@ -97,7 +97,18 @@ def _kind(word: str) -> str:
     return "plain" if _SYLLABLE.fullmatch(folded) else "other"
 
 
+# Any letter of the Vietnamese alphabet with a mark, in either case, or a combining mark: a text
+# without one holds no Vietnamese run (most text of English and Khmer pages).
+_ANY_MARKED = re.compile(
+    "["
+    + "".join(sorted(_VIETNAMESE_MARKED | {c.upper() for c in _VIETNAMESE_MARKED}))
+    + "\u0300-\u036f]"
+)
+
+
 def vietnamese_runs(text: str) -> list[Run]:
+    if not _ANY_MARKED.search(text):
+        return []
     words = list(_WORD.finditer(text))
     kinds = [_kind(word.group()) for word in words]
     joined = [  # joined[i]: word i and word i+1 are parts of one phrase
@@ -145,6 +156,9 @@ def vietnamese_runs(text: str) -> list[Run]:
     return runs
 
 
+# A character one of the detectors could start a run with (checked before anything costlier).
+_CANDIDATE = re.compile(f"[{_KHMER}]|{_ANY_MARKED.pattern}")
+
 # The detectors, by the language each finds (a BCP 47 primary subtag).
 DETECTORS: dict[str, Callable[[str], list[Run]]] = {"km": khmer_runs, "vi": vietnamese_runs}
 
@@ -168,7 +182,8 @@ def mark(html: str) -> str:
     """``html`` with each passage in another language wrapped in ``<span lang="…">``."""
     document = htmlscan.parse(html)
     edits: list[tuple[int, str]] = []
-    for text in _prose(document.texts):
+    candidates = (t for t in document.texts if _CANDIDATE.search(html, t.start, t.end))
+    for text in _prose(candidates):
         chunk = html[text.start : text.end]
         for start, end, code in runs_in(chunk, text.lang):
             edits.append((text.start + start, f'<span lang="{code}">'))
