@@ -59,7 +59,7 @@ def problems_for(target: str, *, is_image: bool = False, src: str = "vi/du-lich/
         src,
         "docs/du-lich/x.md",
         EXISTING.__contains__,
-        EXISTING,
+        lambda: EXISTING,
     )
 
 

@@ -105,16 +105,16 @@ def check(
     src_uri: str,
     shown_as: str,
     exists: Callable[[str], bool],
-    candidates: Iterable[str],
+    candidates: Callable[[], Iterable[str]],
 ) -> list[Problem]:
     """Problems with the references of the page staged at ``src_uri``.
 
     ``exists`` says whether a staged path resolves to a file of the site (the i18n plugin's
     files resolve a page missing in one language to the default language's version);
-    ``candidates`` are the staged paths offered as suggestions.
+    ``candidates()`` gives the staged paths offered as suggestions (asked for only when a
+    reference is broken: listing them for every page would cost more than the check).
     """
     folder = posixpath.dirname(src_uri)
-    candidates = sorted(candidates)
     problems = []
     for reference in references:
         path = local_path(reference.target)
@@ -141,7 +141,7 @@ def check(
             resolved = posixpath.join(resolved, "index.md")
         if not resolved.startswith("../") and exists(resolved):
             continue
-        fix, fix_vi = _suggestion(resolved, folder, candidates, reference.is_image)
+        fix, fix_vi = _suggestion(resolved, folder, sorted(candidates()), reference.is_image)
         problems.append(
             Problem(
                 shown_as,

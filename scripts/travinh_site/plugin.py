@@ -310,13 +310,17 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         language = self.languages.of_content_path(file.src_uri)
         prefix = f"{language.code}/" if language else ""
         docs_dir = Path(config.docs_dir)
-        candidates = [prefix + page_path for page_path in self.catalogue.pages] + [
-            f.src_uri
-            for f in files.media_files()
-            if f.src_uri.startswith(f"{ASSETS}/")
-            and f.abs_src_path
-            and Path(f.abs_src_path).is_relative_to(docs_dir)  # ours, not the theme's
-        ]
+        catalogue = self.catalogue
+
+        def candidates() -> list[str]:
+            return [prefix + page_path for page_path in catalogue.pages] + [
+                f.src_uri
+                for f in files.media_files()
+                if f.src_uri.startswith(f"{ASSETS}/")
+                and f.abs_src_path
+                and Path(f.abs_src_path).is_relative_to(docs_dir)  # ours, not the theme's
+            ]
+
         problems = links.check(
             links.find_references(body, first_line),
             file.src_uri,
