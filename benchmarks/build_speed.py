@@ -128,8 +128,10 @@ def nav_yaml(pages: int) -> str:
 
 def make_ours(folder: Path, pages: int) -> None:
     """This project with the generated pages in place of its content."""
-    for name in ("overrides", "scripts"):
-        shutil.copytree(PROJECT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PROJECT / "overrides", folder / "overrides")
+    # The command line only: the library is the installed one (a copy would shadow it).
+    (folder / "scripts").mkdir()
+    shutil.copy(PROJECT / "scripts/build_site.py", folder / "scripts/build_site.py")
     for name in ("fonts", "stylesheets", "javascripts", "data"):
         shutil.copytree(PROJECT / "assets" / name, folder / "assets" / name)
     write_images(folder / "assets/images", sidecars=True)

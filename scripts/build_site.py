@@ -22,9 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=PROJECT / "site")
     parser.add_argument("--verbose", action="store_true", help="show MkDocs' progress lines")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        help="processes to build with (default: one per language, up to the number of cores; "
+        "1 builds the languages one after the other)",
+    )
     args = parser.parse_args(argv)
     encode_images()
-    return build(PROJECT, args.site_dir.resolve(), verbose=args.verbose)
+    return build(PROJECT, args.site_dir.resolve(), verbose=args.verbose, jobs=args.jobs)
 
 
 def encode_images() -> None:
@@ -32,7 +38,7 @@ def encode_images() -> None:
     own output is read line by line, so it could not show one). The build then finds them
     cached; it reports any problem with the images together with the pages' problems."""
     try:
-        settings, _config = images_config.load(PROJECT / "mkdocs.yml")
+        settings = images_config.read_settings(PROJECT / "mkdocs.yml")
     except SiteError:
         return  # the build reports the configuration's problem
     report = pipeline.run(PROJECT, settings, say=lambda line: print(line, file=sys.stderr))

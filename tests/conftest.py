@@ -120,10 +120,10 @@ def tiny_site(tmp_path: Path) -> TinySite:
     return make_tiny_site(tmp_path / "project")
 
 
-def build_project(site: Path, site_url: str) -> BuildResult:
+def build_project(site: Path, site_url: str, *options: str) -> BuildResult:
     """Build the project's own site with its own command (``make site``) into ``site``."""
     result = subprocess.run(
-        [sys.executable, "scripts/build_site.py", "--site-dir", str(site)],
+        [sys.executable, "scripts/build_site.py", "--site-dir", str(site), *options],
         cwd=PROJECT,
         env={**os.environ, "SITE_URL": site_url},
         capture_output=True,

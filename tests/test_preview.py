@@ -13,6 +13,14 @@ def files(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+def test_a_published_build_ignores_only(tiny_site: TinySite, monkeypatch: pytest.MonkeyPatch):
+    """ONLY is for the preview: a build for publishing always has every language."""
+    monkeypatch.setenv("TRAVINH_ONLY", "km")
+    result = tiny_site.build()
+    assert result.returncode == 0, result.output
+    assert (result.site / "en/index.html").is_file()
+
+
 def test_the_preview_s_compiled_templates_change_nothing_in_the_output(
     tiny_site: TinySite, monkeypatch: pytest.MonkeyPatch
 ):
@@ -26,6 +34,7 @@ def test_the_preview_s_compiled_templates_change_nothing_in_the_output(
 def test_only_one_language_is_built_besides_the_default_one(
     tiny_site: TinySite, monkeypatch: pytest.MonkeyPatch
 ):
+    monkeypatch.setenv("TRAVINH_PREVIEW", "true")  # as make serve ONLY=km sets them
     monkeypatch.setenv("TRAVINH_ONLY", "km")
     result = tiny_site.build()
     assert result.returncode == 0, result.output
@@ -35,6 +44,7 @@ def test_only_one_language_is_built_besides_the_default_one(
 
 
 def test_an_unknown_language_is_a_clear_error(tiny_site: TinySite, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("TRAVINH_PREVIEW", "true")
     monkeypatch.setenv("TRAVINH_ONLY", "fr")
     result = tiny_site.build()
     assert result.returncode != 0

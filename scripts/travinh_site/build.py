@@ -1,29 +1,40 @@
-"""Build the whole site into ``site/`` atomically.
+"""Build the whole site into ``site/`` atomically, with the languages in parallel.
 
 MkDocs writes into a temporary folder; only when the build succeeds (``--strict``: any warning
 fails it) does that folder replace ``site/``. A failed build leaves the previous ``site/``
 exactly as it was, so a broken page never reaches the host.
+
+mkdocs-static-i18n builds the languages one after the other in one process. On a machine with
+several cores, one ``mkdocs build`` runs per language at once instead, each building its own
+language only (the travinh plugin's ``shard`` option; mkdocs-static-i18n also reads the
+default language in every process, without rendering it but in its own).
+The outputs are then merged: a file written by several processes (theme files, images,
+sitemaps) must be byte-identical in each, or the build fails; ``_headers``, whose policy
+allows what every page has inline, is written from what each process saw of its own pages.
+The result is the same, byte for byte, as a build in one process (``--jobs 1``); a test
+checks it.
 """
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from mkdocs.utils.yaml import yaml_load
+
+from travinh_site import headers
 from travinh_site.errors import ENGLISH_INDENT
 
 
-def run_mkdocs(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
-    """Run ``mkdocs build --strict``; unless ``verbose``, show only warnings and errors.
-
-    (MkDocs' own ``--quiet`` cannot be used: it drops warnings before ``--strict`` counts them,
-    so a broken link would pass.)
-    """
-    command = [
+def mkdocs_command(project: Path, site_dir: Path) -> list[str]:
+    return [
         sys.executable,
         "-m",
         "mkdocs",
@@ -35,10 +46,15 @@ def run_mkdocs(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
         "--site-dir",
         str(site_dir),
     ]
+
+
+def start_mkdocs(project: Path, site_dir: Path, shard: str = "") -> subprocess.Popen[str]:
     # Material prints an end-of-life notice on every run; it is in the README instead.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen(
-        command,
+    if shard:
+        env["TRAVINH_SHARD"] = shard
+    return subprocess.Popen(
+        mkdocs_command(project, site_dir),
         cwd=project,
         env=env,
         stdout=subprocess.PIPE,
@@ -46,18 +62,108 @@ def run_mkdocs(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
         text=True,
         encoding="utf-8",
     )
-    assert process.stdout is not None
+
+
+def shown_lines(lines: Iterable[str], *, verbose: bool) -> Iterator[str]:
+    """MkDocs' output without its INFO and DEBUG records, unless ``verbose``.
+
+    (MkDocs' own ``--quiet`` cannot be used: it drops warnings before ``--strict`` counts them,
+    so a broken link would pass.)
+    """
     showing = True
-    for line in process.stdout:
+    for line in lines:
         if line[:1].isupper():  # a new record starts with its level ("INFO    -  ...")
             showing = verbose or not line.startswith(("INFO", "DEBUG"))
         if showing and line.strip():
-            sys.stderr.write(line)
+            yield line
+
+
+def run_mkdocs(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
+    """Run ``mkdocs build --strict`` in one process, showing its output as it comes."""
+    process = start_mkdocs(project, site_dir)
+    assert process.stdout is not None
+    sys.stderr.writelines(shown_lines(process.stdout, verbose=verbose))
     return process.wait()
 
 
-def build(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
-    """Build into ``site_dir``; on failure leave it untouched. Returns an exit code."""
+def language_count(project: Path) -> int:
+    with open(project / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml_load(handle) or {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return len((plugin["i18n"] or {}).get("languages") or [])
+    return 1
+
+
+def default_jobs(project: Path) -> int:
+    """One process per language on a machine with several cores (even more languages than
+    cores: the processes' shares stay even, and each one's fixed cost is small); one process
+    on a single core."""
+    return language_count(project) if (os.cpu_count() or 1) > 1 else 1
+
+
+def run_parallel(project: Path, site_dir: Path, jobs: int, *, verbose: bool = False) -> int:
+    """Build with ``jobs`` processes, one share of the languages each, merged into
+    ``site_dir``. Returns an exit code."""
+    shards = [site_dir.parent / f"{site_dir.name}.{index}" for index in range(jobs)]
+    for shard_dir in shards:
+        shutil.rmtree(shard_dir, ignore_errors=True)
+    processes = [
+        start_mkdocs(project, shard_dir, f"{index}/{jobs}")
+        for index, shard_dir in enumerate(shards)
+    ]
+    # Read every process's output as it comes: one blocked on a full pipe would stall.
+    with ThreadPoolExecutor(max_workers=jobs) as readers:
+        outputs = list(readers.map(lambda process: process.communicate()[0], processes))
+    codes = [process.returncode for process in processes]
+    seen: set[str] = set()
+    for output in outputs:  # each process reports the problems of its own pages; some twice
+        for line in shown_lines(output.splitlines(keepends=True), verbose=verbose):
+            if line not in seen:
+                seen.add(line)
+                sys.stderr.write(line)
+    try:
+        failed = next((code for code in codes if code != 0), 0)
+        if failed:
+            return failed
+        disagreement = merge(shards, site_dir)
+        if disagreement:  # our bug, not the editor's: say how to get a site meanwhile
+            print(
+                f"The parallel build wrote two different versions of {disagreement}. "
+                "Build with --jobs 1 and report this.",
+                file=sys.stderr,
+            )
+            return 1
+        headers.write_from_parts(site_dir)
+        return 0
+    finally:
+        for shard_dir in shards:
+            shutil.rmtree(shard_dir, ignore_errors=True)
+
+
+def merge(shards: list[Path], target: Path) -> str | None:
+    """Move the processes' outputs into ``target``. A file several wrote must be the same in
+    each; the first that is not is returned (site-relative)."""
+    shards[0].rename(target)
+    for shard_dir in shards[1:]:
+        for path in sorted(shard_dir.rglob("*")):
+            if not path.is_file():
+                continue
+            relative = path.relative_to(shard_dir)
+            destination = target / relative
+            if not destination.exists():
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                path.rename(destination)
+            elif not filecmp.cmp(path, destination, shallow=False):
+                return relative.as_posix()
+    return None
+
+
+def build(project: Path, site_dir: Path, *, verbose: bool = False, jobs: int | None = None) -> int:
+    """Build into ``site_dir``; on failure leave it untouched. Returns an exit code.
+
+    ``jobs``: processes to build with (default: one per language, up to the number of cores).
+    """
     started = time.monotonic()
     # Beside the target, so that putting the new site in place is a rename within one file
     # system (a rename across file systems fails, and a copy is not atomic).
@@ -67,7 +173,11 @@ def build(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
         shutil.rmtree(leftover, ignore_errors=True)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
 
-    code = run_mkdocs(project, next_dir, verbose=verbose)
+    jobs = jobs or default_jobs(project)
+    if jobs > 1:
+        code = run_parallel(project, next_dir, jobs, verbose=verbose)
+    else:
+        code = run_mkdocs(project, next_dir, verbose=verbose)
     if code != 0:
         shutil.rmtree(next_dir, ignore_errors=True)
         if site_dir.exists():

@@ -11,6 +11,7 @@ cannot be read at all stops the build.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,8 @@ from mkdocs.structure.files import File, set_exclusions
 
 from travinh_site import frontmatter, navigation, schema
 from travinh_site.errors import ENGLISH_INDENT, Problem, SiteError
-from travinh_site.languages import Languages, languages_from_i18n, markdown_files
-from travinh_site.plugin import I18N_PLUGIN
+from travinh_site.languages import Language, Languages, languages_from_i18n, markdown_files
+from travinh_site.plugin import I18N_PLUGIN, core, in_shard
 
 log = get_plugin_logger(__name__)
 
@@ -35,9 +36,13 @@ class Report:
 
 
 def check_content(
-    project: Path, languages: Languages, config: MkDocsConfig | None = None
+    project: Path,
+    languages: Languages,
+    config: MkDocsConfig | None = None,
+    only: Callable[[Language], bool] = lambda language: True,
 ) -> Report:
-    """Check every page of every language and the menu of ``project``.
+    """Check every page of every language (of those ``only`` accepts) and, with the default
+    language, the menu of ``project``.
 
     ``config`` brings MkDocs' ``exclude_docs`` and ``not_in_nav`` (matched, as MkDocs does,
     against the staged paths: ``vi/du-lich/x.md``).
@@ -47,7 +52,7 @@ def check_content(
     in_nav: list[str] = []
     titles: dict[str, str] = {}
     default = languages.default
-    for language in languages:
+    for language in filter(only, languages):
         for page, path in _pages(project, language.code, language.content_dir, config):
             relative = page.src_uri.partition("/")[2]
             shown_as = f"{language.content_dir}/{relative}"
@@ -65,7 +70,7 @@ def check_content(
                 if isinstance(meta.get("title"), str):
                     titles[relative] = meta["title"]
     config_file = project / navigation.CONFIG
-    if config_file.is_file():
+    if only(default) and config_file.is_file():
         try:
             site_config = navigation.SiteConfig(config_file)
         except SiteError as error:
@@ -110,7 +115,11 @@ class ChecksPlugin(BasePlugin):
         except SiteError:
             return config  # the core plugin reports a broken language table
         project = Path(config.config_file_path).resolve().parent
-        report = check_content(project, languages, config)
+        # In a parallel build, each process checks the languages it builds.
+        shard = core(config).config.shard
+        report = check_content(
+            project, languages, config, only=lambda language: in_shard(languages, shard, language)
+        )
         for problem in report.problems + report.unreadable:
             log.warning(str(problem))
         if report.unreadable:

@@ -32,7 +32,9 @@ class TranslationCoveragePlugin(BasePlugin[CoverageConfig]):
     @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         travinh = core(config)
-        if not self.config.dashboard or not travinh.current_language(config).default:
+        language = travinh.current_language(config)
+        # In a parallel build, the process that renders the default language writes it.
+        if not self.config.dashboard or not language.default or not travinh.renders(language):
             return files
         files.append(File.generated(config, self.config.dashboard, content=self._render(config)))
         return files

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from travinh_site import htmlscan
 
@@ -69,6 +71,66 @@ class Inline:
         self.scripts |= other.scripts
         self.styles |= other.styles
         self.style_attributes |= other.style_attributes
+
+
+@dataclass
+class SiteInputs:
+    """What ``_headers`` is made of: what the pages have inline, and the configuration."""
+
+    inline: Inline = field(default_factory=Inline)
+    frames: list[str] = field(default_factory=list)
+    hsts_max_age: int = 0
+    hsts_include_subdomains: bool = False
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "scripts": sorted(self.inline.scripts),
+                "styles": sorted(self.inline.styles),
+                "style_attributes": sorted(self.inline.style_attributes),
+                "frames": self.frames,
+                "hsts_max_age": self.hsts_max_age,
+                "hsts_include_subdomains": self.hsts_include_subdomains,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> SiteInputs:
+        data = json.loads(text)
+        inline = Inline(set(data["scripts"]), set(data["styles"]), set(data["style_attributes"]))
+        return cls(inline, data["frames"], data["hsts_max_age"], data["hsts_include_subdomains"])
+
+
+HEADERS_FILE = "_headers"
+# A parallel build's processes each leave what they saw here; see write_from_parts.
+PARTS = ".headers-inputs.{}.json"
+
+
+def write_site_headers(site: Path, inputs: SiteInputs) -> None:
+    """Write ``site/_headers`` for the files in ``site``."""
+    paths = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+    every_response = site_headers(
+        policy(inputs.inline, inputs.frames),
+        inputs.frames,
+        hsts_max_age=inputs.hsts_max_age,
+        hsts_include_subdomains=inputs.hsts_include_subdomains,
+    )
+    rules_ = rules(every_response, cache_patterns(paths))
+    (site / HEADERS_FILE).write_text(render(rules_), encoding="utf-8")
+
+
+def write_from_parts(site: Path) -> None:
+    """Merge the inputs the processes of a parallel build left in ``site`` (their pages'
+    inline content), remove them, and write ``_headers``. Nothing to do if there are none."""
+    parts = sorted(site.glob(PARTS.format("*")))
+    if not parts:
+        return
+    merged = SiteInputs.from_json(parts[0].read_text(encoding="utf-8"))
+    for part in parts[1:]:
+        merged.inline.update(SiteInputs.from_json(part.read_text(encoding="utf-8")).inline)
+    for part in parts:
+        part.unlink()
+    write_site_headers(site, merged)
 
 
 def sha256_source(text: str) -> str:

@@ -33,13 +33,22 @@ class Element:
     tags, and most callers look at a few of them.
     """
 
-    __slots__ = ("_attrs", "_attrs_text", "_parent", "end", "lang", "line", "name", "start")
+    __slots__ = (
+        "_attrs",
+        "_attrs_text",
+        "_line_starts",
+        "_parent",
+        "end",
+        "lang",
+        "name",
+        "start",
+    )
 
     def __init__(
         self,
         name: str,
         attrs_text: str,
-        line: int,
+        line_starts: list[int],
         start: int,
         end: int,
         parent: Element | None,
@@ -47,13 +56,17 @@ class Element:
         self.name = name
         self._attrs_text = attrs_text
         self._attrs: tuple[tuple[str, str | None], ...] | None = None
-        self.line = line
+        self._line_starts = line_starts  # the document's, to find the line when asked
         self.start = start  # offset of "<"
         self.end = end  # offset just after the start tag's ">"
         self._parent = parent
         # The language in force inside it: its own lang, or its ancestors'.
         own = self.get("lang") if "lang" in attrs_text.lower() else None
         self.lang = own if own is not None else (parent.lang if parent else None)
+
+    @property
+    def line(self) -> int:
+        return bisect.bisect_right(self._line_starts, self.start)
 
     @property
     def attrs(self) -> tuple[tuple[str, str | None], ...]:
@@ -78,6 +91,8 @@ class Element:
         return default
 
     def has(self, name: str) -> bool:
+        if self._attrs is None and name not in self._attrs_text.lower():
+            return False  # not even written: no need to decode the attributes
         return any(key == name for key, _ in self.attrs)
 
 
@@ -148,21 +163,29 @@ class _Scanner:
     """A regular-expression tokeniser: the HTML our templates write is well formed, and this is
     an order of magnitude faster than ``html.parser`` (every built page goes through it)."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, text_filter: re.Pattern[str] | None = None) -> None:
         self.source = source
         self.document = Document(source)
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
         self._open: list[Element] = []
+        self._text_filter = text_filter
 
     def _line(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)
 
     def _text(self, start: int, end: int) -> None:
-        # Whitespace between tags carries no language: only real text is recorded.
-        if end > start and not self.source[start:end].isspace():
-            lang = self._open[-1].lang if self._open else None
-            text = Text(start, end, self._line(start), lang, tuple(self._open))
-            self.document.texts.append(text)
+        # Whitespace between tags carries no language: only real text is recorded (and, with
+        # a filter, only text the filter finds something in).
+        if end <= start:
+            return
+        if self._text_filter is not None:
+            if not self._text_filter.search(self.source, start, end):
+                return
+        elif self.source[start:end].isspace():
+            return
+        lang = self._open[-1].lang if self._open else None
+        text = Text(start, end, self._line(start), lang, tuple(self._open))
+        self.document.texts.append(text)
 
     def run(self) -> Document:
         source = self.source
@@ -188,7 +211,7 @@ class _Scanner:
         element = Element(
             tag,
             attributes_text,
-            self._line(match.start()),
+            self._line_starts,
             match.start(),
             match.end(),
             self._open[-1] if self._open else None,
@@ -213,6 +236,11 @@ class _Scanner:
                 break
 
 
-def parse(source: str) -> Document:
-    """Every element, inline script or style and run of text of ``source``."""
-    return _Scanner(source).run()
+# A text_filter for callers that need no text: elements and scripts only, quicker.
+NO_TEXT = re.compile(r"(?!)")
+
+
+def parse(source: str, text_filter: re.Pattern[str] | None = None) -> Document:
+    """Every element, inline script or style and run of text of ``source``; with a
+    ``text_filter``, only the runs of text in which it finds something."""
+    return _Scanner(source, text_filter).run()

@@ -110,15 +110,20 @@ class Vocabulary:
     """The Khmer words of one index, and the cut of its texts over them (step 3 above)."""
 
     def __init__(self, segmenter: Segmenter, texts: Iterable[str]) -> None:
+        # Each distinct run once: titles, menus and common phrases repeat across pages.
+        distinct = {match.group() for text in texts for match in runs(text)}
         words: set[str] = set()
-        for text in texts:
-            for match in runs(text):
-                words.update(segmenter.words(match.group()))
+        for run in distinct:
+            words.update(segmenter.words(run))
         self.words = frozenset(words)
         self.lengths = lengths_by_start(self.words)
+        self._cuts: dict[str, list[str]] = {}
 
     def cut(self, run: str) -> list[str]:
-        return cut(run, self.words, self.lengths)
+        found = self._cuts.get(run)
+        if found is None:
+            found = self._cuts[run] = cut(run, self.words, self.lengths)
+        return found
 
     def mark(self, text: str) -> str:
         """``text`` with U+200B between the words of every Khmer run (and between a run and

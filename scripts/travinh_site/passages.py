@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from travinh_site import htmlscan
 
@@ -180,12 +180,15 @@ def runs_in(text: str, context: str | None) -> list[tuple[int, int, str]]:
 
 def mark(html: str) -> str:
     """``html`` with each passage in another language wrapped in ``<span lang="…">``."""
-    document = htmlscan.parse(html)
+    document = htmlscan.parse(html, text_filter=_CANDIDATE)
     edits: list[tuple[int, str]] = []
-    candidates = (t for t in document.texts if _CANDIDATE.search(html, t.start, t.end))
-    for text in _prose(candidates):
-        chunk = html[text.start : text.end]
-        for start, end, code in runs_in(chunk, text.lang):
+    for text in document.texts:
+        # The runs first: on a Khmer page most texts are Khmer, in a Khmer context, and have
+        # none; where the text is (prose or not) costs more to establish.
+        runs = runs_in(html[text.start : text.end], text.lang)
+        if not runs or not _is_prose(text):
+            continue
+        for start, end, code in runs:
             edits.append((text.start + start, f'<span lang="{code}">'))
             edits.append((text.start + end, "</span>"))
     if not edits:
@@ -199,10 +202,8 @@ def mark(html: str) -> str:
     return "".join(parts)
 
 
-def _prose(texts: Iterable[htmlscan.Text]) -> Iterable[htmlscan.Text]:
-    for text in texts:
-        names = text.ancestors
-        # Inside an element named by aria-label, screen readers read that name, not the text.
-        named = any(parent.has("aria-label") for parent in text.parents)
-        if "body" in names and not SKIP.intersection(names) and not named:
-            yield text
+def _is_prose(text: htmlscan.Text) -> bool:
+    names = text.ancestors
+    # Inside an element named by aria-label, screen readers read that name, not the text.
+    named = any(parent.has("aria-label") for parent in text.parents)
+    return "body" in names and not SKIP.intersection(names) and not named

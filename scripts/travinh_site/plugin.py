@@ -13,7 +13,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +40,8 @@ log = get_plugin_logger(__name__)
 
 I18N_PLUGIN = "i18n"
 NOT_FOUND = "404.html"
+# An empty template: the pages another process renders (see TravinhConfig.shard).
+SKIPPED = "skipped.html"
 
 
 def core(config: MkDocsConfig) -> TravinhPlugin:
@@ -58,6 +61,53 @@ def core(config: MkDocsConfig) -> TravinhPlugin:
     return plugin
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Jinja bytecode in memory, by template and checksum of its source.
+
+    MkDocs makes a new Jinja environment for every build, and mkdocs-static-i18n builds each
+    language in turn, so Material's templates were compiled once per language, and again on
+    every save in ``mkdocs serve`` (about half of a preview's rebuild, measured with cProfile).
+    Kept for the life of the process (the server reloads the configuration, and with it the
+    plugins, on every save; the module stays), keyed by each template's source, so an edited
+    template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str], bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.code.get((bucket.key, bucket.checksum))
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[(bucket.key, bucket.checksum)] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
+def shard_of(text: str) -> tuple[int, int]:
+    """ "1/3" -> (1, 3): the process's index and the number of processes."""
+    index, _, count = text.partition("/")
+    try:
+        shard = int(index), int(count)
+    except ValueError:
+        raise PluginError(f"travinh: shard must look like '0/3', not '{text}'.") from None
+    if not 0 <= shard[0] < shard[1]:
+        raise PluginError(f"travinh: shard '{text}' is out of range.")
+    return shard
+
+
+def in_shard(languages: Languages, shard: str, language: Language) -> bool:
+    """Whether the process of a parallel build given ``shard`` ("i/n", see TravinhConfig.shard)
+    builds ``language``; every language when ``shard`` is empty."""
+    if not shard:
+        return True
+    index, count = shard_of(shard)
+    return languages.items.index(language) % count == index
+
+
 class TravinhConfig(base.Config):
     # Where the three content folders are mapped into the one folder mkdocs-static-i18n reads.
     stage_dir = c.Type(str, default=".cache/stage")
@@ -66,6 +116,12 @@ class TravinhConfig(base.Config):
     # Show draft translations, with a notice, instead of the default language's page: for the
     # editors' preview (`make serve`), so translators see their work. Never in a published build.
     show_drafts = c.Type(bool, default=False)
+    # Set by scripts/build_site.py to build the languages in parallel processes: "i/n" makes
+    # this process build every n-th language starting at the i-th; the others are built by
+    # their own process. mkdocs-static-i18n always builds the default language first: in the
+    # processes it does not belong to, its pages are read but not rendered (nor written).
+    # Empty: build every language.
+    shard = c.Type(str, default="")
 
 
 @dataclass(frozen=True)
@@ -99,6 +155,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self.texts: dict[str, dict[str, str]] = {}
         self.sitemaps: dict[str, str] = {}
         self.reported: set[str] = set()
+        self.theme_has_not_found = False
 
     # ---- events, in lifecycle order ---------------------------------------------------------
 
@@ -110,6 +167,11 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
                 self._prepare(config)
             except SiteError as error:
                 raise PluginError(str(error)) from None
+            if self.config.shard:  # before mkdocs-static-i18n reads which languages to build
+                for entry in config.plugins[I18N_PLUGIN].config.languages:
+                    entry.build = bool(entry.default) or self.renders(
+                        self.languages.get(entry.locale)
+                    )
         config.docs_dir = str(self._project_dir(config) / self.config.stage_dir)
         # Sitemaps are written per folder by this plugin (see travinh_site.seo).
         config.theme.static_templates.discard("sitemap.xml")
@@ -156,16 +218,53 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
             files.append(File.generated(config, path, content=content))
         return files
 
-    on_files = CombinedEvent(_drop_drafts, _add_generated)
+    # After the other plugins' on_files: in a process of a parallel build that does not build
+    # the default language, mkdocs-static-i18n still runs its build first (it starts the
+    # others from there). Nothing it would write is needed: the process that builds it writes
+    # all of it (its pages, 404 page, sitemaps, and the theme's and our files, which the other
+    # languages' builds copy too). Its files are left out, but the home page, which
+    # mkdocs-static-i18n requires (and which is not rendered).
+    @event_priority(-130)
+    def _leave_out_other_shards(self, files: Files, config: MkDocsConfig) -> Files:
+        language = self.current_language(config)
+        if self.renders(language):
+            # The theme's templates are shared by the builds of one process: put it back.
+            if self.theme_has_not_found:
+                config.theme.static_templates.add(NOT_FOUND)
+            return files
+        home = language.prefix + "index.html"  # kept (and skipped): static-i18n looks for it
+        for file in list(files):
+            if file.url != home:
+                files.remove(file)
+        config.theme.static_templates.discard(NOT_FOUND)
+        return files
 
-    def on_page_markdown(
+    on_files = CombinedEvent(_drop_drafts, _add_generated, _leave_out_other_shards)
+
+    # Before every other plugin's on_page_markdown: a page another process renders is left
+    # empty, so that no plugin spends time on it, and renders to nothing (MkDocs then skips
+    # writing it).
+    @event_priority(1000)
+    def _skip_other_shards(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        self._check_links(page, config, files)
+        if self.renders(self.current_language(config)):
+            return markdown
+        page.meta["template"] = SKIPPED
+        return ""
+
+    def _check_page_links(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.renders(self.current_language(config)):
+            self._check_links(page, config, files)
         return markdown
+
+    on_page_markdown = CombinedEvent(_skip_other_shards, _check_page_links)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["ui"] = self.texts[self.current_language(config).code]
+        env.bytecode_cache = COMPILED_TEMPLATES
         return env
 
     def on_template_context(
@@ -248,6 +347,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
                     fix_vi="điền site_url, hoặc đặt biến môi trường SITE_URL.",
                 )
             )
+        self.theme_has_not_found = NOT_FOUND in config.theme.static_templates
         self.languages = languages_from_i18n(i18n.config.languages)
         stage(project, project / self.config.stage_dir, self.languages)
         self.catalogue = scan(project, self.languages)
@@ -333,6 +433,11 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
             if message not in self.reported:  # a fallback page is checked once per language
                 self.reported.add(message)
                 log.warning(message)
+
+    def renders(self, language: Language) -> bool:
+        """Whether this process renders the pages of ``language`` (see TravinhConfig.shard)."""
+        assert self.languages is not None
+        return in_shard(self.languages, self.config.shard, language)
 
     def current_language(self, config: MkDocsConfig) -> Language:
         """The language being built now."""

@@ -1,13 +1,7 @@
-"""The ``travinh-preview`` plugin: what makes the editors' preview (``make serve``) quick.
+"""The ``travinh-preview`` plugin: one language can be previewed alone (``make serve ONLY=km``).
 
-Templates are compiled once per preview session: MkDocs makes a new Jinja environment for every
-build, and mkdocs-static-i18n builds each language in turn, so every save recompiled Material's
-templates once per language (about half the time of a rebuild, measured with cProfile). A
-bytecode cache kept in memory for the life of the ``mkdocs serve`` process (the server reloads
-the configuration, and with it this plugin, on every save; the module stays) hands Jinja the
-compiled code; it is keyed by each template's source, so an edited template is compiled again.
-
-One language can be previewed alone (``make serve ONLY=km``).
+(Templates compiled once per process, which also makes each save of the preview quick, are the
+core plugin's: see ``travinh_site.plugin.COMPILED_TEMPLATES``.)
 
 mkdocs-static-i18n builds the default language first and every other language from it, so
 the default language is always built; ``only`` turns off the build of the others, which makes
@@ -19,40 +13,17 @@ nothing to fall back to.
 
 from __future__ import annotations
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
 
 from travinh_site.errors import Problem
 from travinh_site.plugin import I18N_PLUGIN
 
 
-class _CompiledTemplates(BytecodeCache):
-    """Jinja bytecode in memory, by template and checksum of its source."""
-
-    def __init__(self) -> None:
-        self.code: dict[tuple[str, str], bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self.code.get((bucket.key, bucket.checksum))
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[(bucket.key, bucket.checksum)] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledTemplates()
-
-
 class PreviewConfig(base.Config):
-    # Set by `make serve` (TRAVINH_PREVIEW=true): keep compiled templates between rebuilds.
-    enabled = c.Type(bool, default=False)
     # The code of the one language to preview; empty: every language.
     only = c.Type(str, default="")
 
@@ -83,8 +54,3 @@ class PreviewPlugin(BasePlugin[PreviewConfig]):
         for language in i18n.config.languages:
             language.build = bool(language.default) or language.locale == only
         return config
-
-    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        if self.config.enabled:
-            env.bytecode_cache = _COMPILED
-        return env

@@ -70,6 +70,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         env.filters["search_config"] = lambda block: search.retarget_config(
             str(block), language.prefix
         )
+        if not core(config).renders(language):  # another process of a parallel build does
+            return env
         # Every page is rendered to HTML by now, and no file has been written yet.
         pages = [
             file.page

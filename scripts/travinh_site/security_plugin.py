@@ -22,9 +22,7 @@ from mkdocs.structure.pages import Page
 from travinh_site import frontmatter, headers, safety
 from travinh_site.errors import SiteError
 from travinh_site.page_rewriter import PageRewriter
-from travinh_site.plugin import core
-
-HEADERS_FILE = "_headers"
+from travinh_site.plugin import I18N_PLUGIN, core, shard_of
 
 
 class SecurityConfig(base.Config):
@@ -41,6 +39,7 @@ class TravinhSecurityPlugin(PageRewriter, BasePlugin[SecurityConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.frames: tuple[safety.FrameRule, ...] = ()
+        self.builds_ended = 0
         self.inline = headers.Inline()  # of every page of every language built in this run
 
     def rewrite(self, page_html: str) -> str:
@@ -83,17 +82,24 @@ class TravinhSecurityPlugin(PageRewriter, BasePlugin[SecurityConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:
             return
+        # The languages' builds end inside one another: the default language's ends last.
+        self.builds_ended += 1
+        if self.builds_ended < len(config.plugins[I18N_PLUGIN].build_languages):
+            return
+        travinh = core(config)
         self.rewrite_generated()
         site = Path(config.site_dir)
-        files = (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-        every_response = headers.site_headers(
-            headers.policy(self.inline, self._frame_prefixes()),
+        inputs = headers.SiteInputs(
+            self.inline,
             self._frame_prefixes(),
-            hsts_max_age=self.config.hsts_max_age,
-            hsts_include_subdomains=self.config.hsts_include_subdomains,
+            self.config.hsts_max_age,
+            self.config.hsts_include_subdomains,
         )
-        rules = headers.rules(every_response, headers.cache_patterns(files))
-        (site / HEADERS_FILE).write_text(headers.render(rules), encoding="utf-8")
+        if travinh.config.shard:  # one process of a parallel build: its share, merged later
+            index = shard_of(travinh.config.shard)[0]
+            (site / headers.PARTS.format(index)).write_text(inputs.to_json(), encoding="utf-8")
+        else:
+            headers.write_site_headers(site, inputs)
 
     # ---- helpers ----------------------------------------------------------------------------
 
