@@ -22,6 +22,7 @@ and how time grows with N. Prints figures only; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import shutil
@@ -269,12 +270,12 @@ def main() -> int:
             f"{size:6d} {ours:8.2f}s {stock:8.2f}s {hugo_time:8.2f}s "
             f"{ours / stock:11.2f} {hugo_time / stock:11.2f}"
         )
-    if len(sizes) > 1:
-        first, last = sizes[0], sizes[-1]
-        print(f"\nGrowth from N={first} to N={last} ({last / first:.1f}x the pages):")
+    for first, last in itertools.pairwise(sizes):
+        pages = last / first
+        print(f"\nFrom N={first} to N={last} ({pages:.2f}x the pages), time grows by:")
         for name in builds:
             growth = medians[name, last] / medians[name, first]
-            print(f"  {name:6s} {growth:5.2f}x the time")
+            print(f"  {name:6s} {growth:5.2f}x  ({growth / pages:.2f} of linear)")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
