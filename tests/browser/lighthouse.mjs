@@ -1,7 +1,8 @@
 // Lighthouse (mobile settings: its defaults) on each URL given, in one Debian Chromium.
 // Usage: node lighthouse.mjs NODE_MODULES OUT_DIR URL...
 // Writes OUT_DIR/<n>.report.html per URL and prints one JSON object: per URL, each
-// category's score and the audits that lost points. Run by tests/browser/test_lighthouse.py.
+// category's score, the audits that lost points, key metrics and the requests made. Run by
+// tests/browser/test_lighthouse.py and benchmarks/page_weight.py.
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -53,6 +54,13 @@ try {
         "cumulative-layout-shift": metric("cumulative-layout-shift"),
         "speed-index-ms": metric("speed-index"),
       },
+      // What the page downloaded on this first visit (for benchmarks/page_weight.py).
+      network: (lhr.audits["network-requests"]?.details?.items ?? []).map((item) => ({
+        url: item.url,
+        resourceType: item.resourceType ?? null,
+        transferSize: item.transferSize ?? 0,
+        resourceSize: item.resourceSize ?? 0,
+      })),
       runtimeError: lhr.runtimeError?.message ?? null,
       report: join(outDir, `${index}.report.html`),
     };
