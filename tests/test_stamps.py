@@ -47,3 +47,13 @@ def test_with_stamp_adds_front_matter_where_there_is_none():
     meta, body, _line = frontmatter.split(updated, "docs_en/x.md")
     assert read_stamp(meta) == Stamp("abc", None, draft=True)
     assert body.strip() == "# Ba Om Pond"
+
+
+def test_a_summary_keeps_its_mark_when_stamped_again():
+    translation = "---\ntitle: Plan\ntranslation:\n  source_hash: old\n  summary: true\n---\n"
+    stamp = read_stamp(frontmatter.split(translation, "docs_en/x.md")[0])
+    assert stamp.summary
+    updated = with_stamp(translation, Stamp(source_hash="new", summary=stamp.summary))
+    assert read_stamp(frontmatter.split(updated, "docs_en/x.md")[0]) == Stamp(
+        "new", None, draft=False, summary=True
+    )

@@ -159,6 +159,16 @@ CASES = [
             "in full). [numbers]",
         ],
     ),
+    (
+        "a summary (translation: summary: true) may leave figures out",
+        "en",
+        {
+            "since 1994.\n": "since 1994.\ntranslation:\n  summary: true\n",
+            "500 × 300 m": "600 × 300 m",
+            "20 July 1994": "July 1994",
+        },
+        [],
+    ),
 ]
 
 

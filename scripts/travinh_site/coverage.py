@@ -315,7 +315,12 @@ def _result_data(result: _PageResult) -> dict:
         "versions": {
             code: [
                 version.broken,
-                [version.stamp.source_hash, version.stamp.source_commit, version.stamp.draft]
+                [
+                    version.stamp.source_hash,
+                    version.stamp.source_commit,
+                    version.stamp.draft,
+                    version.stamp.summary,
+                ]
                 if version.stamp
                 else None,
             ]
@@ -702,7 +707,11 @@ def mark_current(
     done = []
     for path, shown_as, source_file, digest, raw in plans:
         commit = commits.get(source_file)
-        _write_stamp(path, raw, stamps.Stamp(source_hash=digest, source_commit=commit))
+        meta = frontmatter.split(raw.decode("utf-8-sig"), shown_as)[0]
+        summary = stamps.read_stamp(meta).summary  # kept: it says what the translation is
+        _write_stamp(
+            path, raw, stamps.Stamp(source_hash=digest, source_commit=commit, summary=summary)
+        )
         where = f", commit {commit}" if commit else " (source not committed as it is now)"
         done.append(f"{shown_as}: marked current (source {source_file}, hash {digest}{where}).")
     return done

@@ -235,7 +235,9 @@ def finish_translation(
     text = frontmatter.normalise_newlines(frontmatter.read_text(target, shown_as))
     meta, _body, _line = frontmatter.split(text, shown_as)
     stamp = stamps.read_stamp(meta)
-    finished = stamps.with_stamp(text, stamps.Stamp(stamp.source_hash, stamp.source_commit))
+    finished = stamps.with_stamp(
+        text, stamps.Stamp(stamp.source_hash, stamp.source_commit, summary=stamp.summary)
+    )
     problems = schema.check(finished, schema.Page(shown_as, is_source=False))
     if problems:
         raise SiteError(*problems)

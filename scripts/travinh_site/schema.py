@@ -58,7 +58,7 @@ except ImportError:  # pragma: no cover - pure-Python PyYAML
 
 DESCRIPTION_MAX = 160  # what search engines show of a description
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
-TRANSLATION_KEYS = ("source_hash", "source_commit", "status")
+TRANSLATION_KEYS = ("source_hash", "source_commit", "status", "summary")
 
 
 @dataclass(frozen=True)
@@ -459,6 +459,16 @@ def _check_translation(value: Any, name: str, page: Page, report: Report) -> Ite
                 f"trạng thái bản dịch '{item}' không hợp lệ; trạng thái duy nhất là "
                 f"'{stamps.DRAFT}' (chưa dịch xong).",
                 f"viết 'status: {stamps.DRAFT}' khi chưa dịch xong; xóa dòng này khi đã dịch xong.",
+            )
+        elif key == "summary":
+            if isinstance(item, bool):
+                continue
+            yield report(
+                path,
+                "'summary' must be 'true' (this translation summarises its source) or absent.",
+                "write 'summary: true', or delete the line.",
+                "'summary' phải là 'true' (bản dịch này tóm tắt bản gốc) hoặc không có.",
+                "viết 'summary: true', hoặc xóa dòng này.",
             )
         elif key in ("source_hash", "source_commit"):
             if re.fullmatch(r"[0-9a-f]{4,64}", str(item)):

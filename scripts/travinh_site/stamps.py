@@ -10,6 +10,7 @@ this needs no git history, so it works on a shallow clone, after a rebase and wi
       source_hash: 9f2c4e1a7b3d5c60
       source_commit: 4e5d6c7        # optional
       status: draft                 # only while the translation is unfinished
+      summary: true                 # a summary, not a full translation (the plan's page)
     ---
 
 The hash covers what a translator translates: the title, the description and the body, after
@@ -38,6 +39,9 @@ class Stamp:
     source_hash: str | None = None
     source_commit: str | None = None
     draft: bool = False
+    # The translation summarises its source (the plan's English and Khmer pages): the figures
+    # and dates of the source are not all expected in it.
+    summary: bool = False
 
 
 def normalise(text: str) -> str:
@@ -76,6 +80,7 @@ def read_stamp(meta: Mapping[str, Any]) -> Stamp:
         source_hash=str(source) if source else None,
         source_commit=str(commit) if commit else None,
         draft=block.get("status") == DRAFT,
+        summary=block.get("summary") is True,
     )
 
 
@@ -92,6 +97,8 @@ def with_stamp(text: str, stamp: Stamp) -> str:
         block.append(f"  source_commit: {frontmatter.scalar_text(stamp.source_commit)}")
     if stamp.draft:
         block.append(f"  status: {DRAFT}")
+    if stamp.summary:
+        block.append("  summary: true")
     if len(block) == 1:
         block = []
     match = frontmatter.YAML_RE.match(text)
