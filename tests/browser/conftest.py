@@ -104,14 +104,32 @@ def watch(page: Page, site: ServedSite) -> Watched:
     watched = Watched(page, site)
     own = urlsplit(site.base).netloc
 
-    def on_request(request: Request) -> None:
-        watched.requests.append(request.url)
-
     def block_foreign(route) -> None:  # never let a request leave 127.0.0.1
         if urlsplit(route.request.url).netloc == own:
             route.continue_()
         else:
             route.abort()
+
+    # Leaving a page cancels its requests still in flight (the search worker, its index and
+    # scripts, the sitemaps): Chromium reports those as ERR_ABORTED or, now and then for the
+    # worker's script, ERR_BLOCKED_BY_RESPONSE. They are not failures of the site. So a failure
+    # counts unless it is a cancellation (ERR_ABORTED: nothing but leaving cancels a request
+    # here) or its request was made on an earlier page (one more for each main-frame
+    # navigation). Tests wait for the network to be idle before judging the last page.
+    shown = 0
+    made_on: dict[Request, int] = {}
+
+    def on_request(request: Request) -> None:
+        nonlocal shown
+        if request.is_navigation_request() and request.frame == page.main_frame:
+            shown += 1
+        made_on[request] = shown
+        watched.requests.append(request.url)
+
+    def on_request_failed(request: Request) -> None:
+        cancelled = "ERR_ABORTED" in (request.failure or "")
+        if made_on.get(request) == shown and not cancelled:
+            watched.failures.append(f"{request.url} {request.failure}")
 
     page.add_init_script(RECORD_CSP_VIOLATIONS)
     page.route("**/*", block_foreign)
@@ -120,7 +138,7 @@ def watch(page: Page, site: ServedSite) -> Watched:
         "console", lambda m: watched.console_errors.append(m.text) if m.type == "error" else None
     )
     page.on("pageerror", lambda error: watched.console_errors.append(str(error)))
-    page.on("requestfailed", lambda r: watched.failures.append(f"{r.url} {r.failure}"))
+    page.on("requestfailed", on_request_failed)
     page.on(
         "response",
         lambda r: watched.failures.append(f"{r.url} {r.status}") if r.status >= 400 else None,

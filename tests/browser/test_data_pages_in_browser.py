@@ -32,9 +32,7 @@ def test_data_pages_load_cleanly_in_every_language(watched: Watched, prefix: str
     watched.page.wait_for_load_state("networkidle")
     assert watched.foreign_requests() == []
     assert watched.console_errors == []
-    # Going on to the next page cancels the previous page's late requests (search index,
-    # sitemaps): those are ERR_ABORTED, not failures. Any HTTP error is still one.
-    assert [failure for failure in watched.failures if "ERR_ABORTED" not in failure] == []
+    assert watched.failures == []
 
 
 def test_tables_scroll_inside_the_page_on_a_phone(watched: Watched):

@@ -115,8 +115,7 @@ def check(watched: Watched, page: str, language: Language, axe: str) -> tuple[li
             problems.append(f"language switcher leads to {facts['switcher']}, expected {wanted}")
     problems += [f"CSP violation: {v}" for v in watched.csp_violations()]
     problems += [f"console: {message}" for message in watched.console_errors]
-    # Going on to the next page cancels this page's late requests (ERR_ABORTED): not failures.
-    problems += [f"request: {f}" for f in watched.failures if "ERR_ABORTED" not in f]
+    problems += [f"request: {f}" for f in watched.failures]
     problems += [f"request to another host: {url}" for url in watched.foreign_requests()]
     problems += [
         f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['where']}"
