@@ -83,8 +83,8 @@ class SourcePage:
     @property
     def section(self) -> str:
         """The site section: the page's first folder ("du-lich"), "" for top-level pages."""
-        parts = PurePosixPath(self.page).parts
-        return parts[0] if len(parts) > 1 else ""
+        folder, slash, _rest = self.page.partition("/")  # asked for every row of every table
+        return folder if slash else ""
 
 
 @dataclass
@@ -225,13 +225,19 @@ def check(
     source = languages.default
     pages = sorted(markdown_files(project / source.content_dir))
     store = AnalysisCache(cache)
-    keys = {page: _page_key(project, languages, page, site_url, enabled) for page in pages}
-    known = {page: store.get(key) for page, key in keys.items()}
+    # Hashing every file is only worth it when there is a cache to look the hashes up in.
+    keys = (
+        {page: _page_key(project, languages, page, site_url, enabled) for page in pages}
+        if cache
+        else {}
+    )
+    known = {page: store.get(key) for page, key in keys.items()} if cache else dict.fromkeys(pages)
     missing = [page for page, data in known.items() if data is None]
     fresh = _analyse_all(project, languages, site_url, enabled, missing, workers)
-    for result in fresh:
-        store.put(keys[result.page], _result_data(result))
-    store.save()
+    if cache:
+        for result in fresh:
+            store.put(keys[result.page], _result_data(result))
+        store.save()
     by_page = {result.page: result for result in fresh}
     results = [by_page.get(page) or _result_of(known[page]) for page in pages]
     errors = [error for result in results for error in result.errors]

@@ -139,9 +139,14 @@ class PageText:
         return prose_of(self.body, self.masked)
 
     @functools.cached_property
+    def prose_blocks(self) -> list[Block]:
+        """Paragraphs long enough that leaving them untranslated is a mistake (two checks
+        read them: counted once)."""
+        return _prose_blocks(self)
+
+    @functools.cached_property
     def long_blocks(self) -> frozenset[str]:
-        """Paragraphs long enough that leaving them untranslated is a mistake."""
-        return frozenset(block.text for block in _prose_blocks(self))
+        return frozenset(block.text for block in self.prose_blocks)
 
     def quantities(self, locale: str) -> list[list[Quantity]]:
         """Numbers and dates read the ``locale``'s way: [front matter, section 1, ...].
@@ -442,7 +447,7 @@ def _identical_paragraphs(source: PageText, translation: PageText, language, lan
             f"đoạn này giống hệt trong trang {source_vi} ('{_short(block.text)}').",
             f"dịch đoạn này sang {name_vi}.",
         )
-        for block in _prose_blocks(translation)
+        for block in translation.prose_blocks
         if block.text in originals
     ]
 
@@ -478,7 +483,7 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
                 )
             )
     # A paragraph left in the source language, even in a page that is mostly translated.
-    for block in _prose_blocks(translation):
+    for block in translation.prose_blocks:
         if not own_letters.search(block.text):
             found.append(
                 _finding(
@@ -740,7 +745,6 @@ def check_nav(
 
 
 @functools.cache
-@functools.cache
 def vietnamese_name(code: str) -> str:
     """ "tiếng Việt", "tiếng Khmer", "tiếng Anh", for the Vietnamese texts of the findings."""
     try:
@@ -750,6 +754,7 @@ def vietnamese_name(code: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+@functools.cache  # asked for every finding of every page
 def english_name(code: str) -> str:
     """ "Vietnamese", "Khmer", "English" (the code itself for a language CLDR does not know)."""
     try:
