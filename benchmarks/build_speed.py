@@ -15,7 +15,7 @@ headings, paragraphs, lists, tables and images, in Vietnamese, English and Khmer
 The three builds alternate, `--runs` times each; the table gives medians, the ratio ours/stock
 and how time grows with N. Prints figures only; asserts nothing.
 
-    make bench-build              # N = 100, 300, 1000; 3 runs each
+    make bench                    # N = 100, 300, 1000; 3 runs each (BENCH_SIZES=300 for one)
     .venv/bin/python benchmarks/build_speed.py --sizes 300 --runs 5
 """
 
