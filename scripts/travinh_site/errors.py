@@ -14,6 +14,8 @@ indented (exactly the one-line form a problem without Vietnamese has)::
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 #: Starts the English line of a two-language problem (and keeps log filters reading it as the
@@ -67,3 +69,15 @@ class SiteError(Exception):
     def __init__(self, *problems: Problem) -> None:
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
+
+
+def did_you_mean(
+    wrong: str, choices: Iterable[str], cutoff: float = 0.6, shown: str = "'{}'"
+) -> tuple[str, str]:
+    """The English and Vietnamese hints naming the choice closest to ``wrong`` (each ending in
+    a space, to put before the rest of a fix), or two empty strings when none is close."""
+    close = difflib.get_close_matches(wrong, list(choices), n=1, cutoff=cutoff)
+    if not close:
+        return "", ""
+    name = shown.format(close[0])
+    return f"did you mean {name}? ", f"có phải ý bạn là {name}? "

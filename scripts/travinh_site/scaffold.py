@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from travinh_site import frontmatter, navigation, schema, seo, stamps
-from travinh_site.errors import Problem, SiteError
+from travinh_site.errors import Problem, SiteError, did_you_mean
 from travinh_site.languages import Language, Languages, markdown_files
 from travinh_site.slugs import slugify
 
@@ -85,9 +85,7 @@ def new_page(
         folders = sorted(
             path.relative_to(content).as_posix() for path in content.rglob("*") if path.is_dir()
         )
-        close = difflib.get_close_matches(section, folders, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        hint_vi = f"có phải ý bạn là '{close[0]}'? " if close else ""
+        hint, hint_vi = did_you_mean(section, folders)
         raise SiteError(
             _usage(
                 f"there is no section '{section}' ({default.content_dir}/{section}/ does not "

@@ -19,7 +19,6 @@ through untouched.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from mkdocs.utils import get_relative_url
 from travinh_site.data.formatting import Formatter
 from travinh_site.data.records import Data, DateRange, Record
 from travinh_site.data.schema import DATASETS, Dataset, Kind
-from travinh_site.errors import Problem
+from travinh_site.errors import Problem, did_you_mean
 from travinh_site.links import mask_code
 
 _BLOCK = re.compile(
@@ -127,9 +126,7 @@ def select(block: Block, data: Data, shown_as: str) -> tuple[list[Record], list[
         matching = [record.id for record in records if _matches(record, selector)]
         if not matching:
             words = sorted({record.id for record in records} | _choice_words(records))
-            close = difflib.get_close_matches(selector, words, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            hint_vi = f"có phải ý bạn là '{close[0]}'? " if close else ""
+            hint, hint_vi = did_you_mean(selector, words)
             problems.append(
                 Problem(
                     shown_as,
@@ -358,9 +355,7 @@ def _choice_words(records: Iterable[Record]) -> set[str]:
 
 
 def _unknown_dataset(shown_as: str, line: int, name: str) -> Problem:
-    close = difflib.get_close_matches(name, SHOWN_IN_PAGES, n=1, cutoff=0.5)
-    hint = f"did you mean '{{{{ {close[0]} }}}}'? " if close else ""
-    hint_vi = f"có phải ý bạn là '{{{{ {close[0]} }}}}'? " if close else ""
+    hint, hint_vi = did_you_mean(name, SHOWN_IN_PAGES, cutoff=0.5, shown="'{{{{ {} }}}}'")
     return Problem(
         shown_as,
         f"'{{{{ {name} }}}}' names no data that can be shown in a page.",

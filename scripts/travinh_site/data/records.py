@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from travinh_site.data.schema import DATASETS, Dataset, Field, Kind
-from travinh_site.errors import Problem, SiteError
+from travinh_site.errors import Problem, SiteError, did_you_mean
 from travinh_site.frontmatter import read_text, yaml_problem
 from travinh_site.languages import Languages
 
@@ -294,9 +294,7 @@ class _Reader:
 
     def unknown_field(self, key: yaml.Node, name: str) -> None:
         names = self.dataset.field_names
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        hint_vi = f"có phải ý bạn là '{close[0]}'? " if close else ""
+        hint, hint_vi = did_you_mean(name, names)
         self.problem(
             key,
             f"'{name}' is not a field of {self.dataset.file}.",
@@ -334,9 +332,7 @@ class _Reader:
         if spec.kind is Kind.PERIOD:
             return self.period(spec, node, text)
         if spec.kind is Kind.CHOICE and text not in spec.choices:
-            close = difflib.get_close_matches(text, spec.choices, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            hint_vi = f"có phải ý bạn là '{close[0]}'? " if close else ""
+            hint, hint_vi = did_you_mean(text, spec.choices, cutoff=0.5)
             self.problem(
                 node,
                 f"'{text}' is not a possible '{spec.name}'.",
@@ -609,9 +605,7 @@ def page_problems(
 
 def _unknown_file(shown_as: str, name: str) -> Problem:
     known = [dataset.file for dataset in DATASETS.values()]
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    hint_vi = f"có phải ý bạn là '{close[0]}'? " if close else ""
+    hint, hint_vi = did_you_mean(name, known)
     return Problem(
         shown_as,
         "is not one of the site's data files.",

@@ -12,14 +12,13 @@ A photo shows its credit and licence under it, so both are required for a photo.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from travinh_site.errors import Problem, SiteError
+from travinh_site.errors import Problem, SiteError, did_you_mean
 from travinh_site.frontmatter import read_text, yaml_problem
 
 SUFFIX = ".yml"
@@ -72,9 +71,7 @@ def read(path: Path, shown_as: str) -> Metadata:
     problems = []
     for key in data:
         if key not in FIELDS:
-            close = difflib.get_close_matches(str(key), FIELDS, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            hint_vi = f"có phải ý bạn là '{close[0]}'? " if close else ""
+            hint, hint_vi = did_you_mean(str(key), FIELDS)
             problems.append(
                 Problem(
                     shown_as,
