@@ -3,6 +3,7 @@ HTML parser, on every page of the project's built site."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from tests.conftest import BuildResult
@@ -58,4 +59,48 @@ def test_text_outside_tags_with_the_language_in_force():
         ("ក ", "km", ("html", "body", "p")),
         ("Trà Vinh", "vi", ("html", "body", "p", "span")),
         ("x", "km", ("html", "body", "b")),
+    ]
+
+
+SKIPPED = frozenset({"code", "script", "style", "title"})
+ANY_TEXT = re.compile(r"\S")
+
+
+def prose_by_full_parse(source: str) -> list[tuple[int, int, str | None]]:
+    """What texts_outside must give, from the elements of parse()."""
+    return [
+        (text.start, text.end, text.lang)
+        for text in htmlscan.parse(source, text_filter=ANY_TEXT).texts
+        if "body" in text.ancestors
+        and not SKIPPED.intersection(text.ancestors)
+        and not any(parent.has("aria-label") for parent in text.parents)
+    ]
+
+
+TRICKY = [
+    '<html lang="km"><head><title>t</title></head><body><p>ក <span lang="vi">Trà</span></p>'
+    '<code>x</code><b aria-label="n">named</b><i LANG="en">caps</i><img src=a alt="b"/>'
+    "<script>if (a<b) {}</script>after<br/>tail<p lang>inherits</p></body></html>",
+    '<body><div><p>one<p>two</div>three<style>p{}</style><svg/><a href="x" lang="">empty'
+    "</a><!-- c --> <b>bold</b></body>",
+]
+
+
+def test_light_scan_gives_the_texts_of_the_full_parse(project_build: BuildResult):
+    pages = [p.read_text(encoding="utf-8") for p in sorted(project_build.site.rglob("*.html"))]
+    for source in [*TRICKY, *pages]:
+        found = list(htmlscan.texts_outside(source, ANY_TEXT, SKIPPED, "aria-label"))
+        assert found == prose_by_full_parse(source), source[:80]
+    first = TRICKY[0]
+    texts = [
+        (first[s:e], lang)
+        for s, e, lang in htmlscan.texts_outside(first, ANY_TEXT, SKIPPED, "aria-label")
+    ]
+    assert texts == [
+        ("ក ", "km"),
+        ("Trà", "vi"),
+        ("caps", "en"),
+        ("after", "km"),
+        ("tail", "km"),
+        ("inherits", "km"),
     ]

@@ -180,17 +180,13 @@ def runs_in(text: str, context: str | None) -> list[tuple[int, int, str]]:
 
 def mark(html: str) -> str:
     """``html`` with each passage in another language wrapped in ``<span lang="…">``."""
-    document = htmlscan.parse(html, text_filter=_CANDIDATE)
     edits: list[tuple[int, str]] = []
-    for text in document.texts:
-        # The runs first: on a Khmer page most texts are Khmer, in a Khmer context, and have
-        # none; where the text is (prose or not) costs more to establish.
-        runs = runs_in(html[text.start : text.end], text.lang)
-        if not runs or not _is_prose(text):
-            continue
-        for start, end, code in runs:
-            edits.append((text.start + start, f'<span lang="{code}">'))
-            edits.append((text.start + end, "</span>"))
+    # Text in prose only: inside <body>, not in a SKIP element, not in one whose aria-label
+    # screen readers read instead of its text.
+    for start, end, lang in htmlscan.texts_outside(html, _CANDIDATE, SKIP, "aria-label"):
+        for run_start, run_end, code in runs_in(html[start:end], lang):
+            edits.append((start + run_start, f'<span lang="{code}">'))
+            edits.append((start + run_end, "</span>"))
     if not edits:
         return html
     parts, last = [], 0
@@ -200,10 +196,3 @@ def mark(html: str) -> str:
         last = offset
     parts.append(html[last:])
     return "".join(parts)
-
-
-def _is_prose(text: htmlscan.Text) -> bool:
-    names = text.ancestors
-    # Inside an element named by aria-label, screen readers read that name, not the text.
-    named = any(parent.has("aria-label") for parent in text.parents)
-    return "body" in names and not SKIP.intersection(names) and not named
