@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -55,20 +54,21 @@ def check_content(
     for language in filter(only, languages):
         for page, path in _pages(project, language.code, language.content_dir, config):
             relative = page.src_uri.partition("/")[2]
-            shown_as = f"{language.content_dir}/{relative}"
+            shown_as = languages.source_path(page.src_uri)
             belongs_in_nav = language == default and page.inclusion.is_in_nav()
             if belongs_in_nav:
                 in_nav.append(relative)
             try:
                 text = frontmatter.read_text(path, shown_as)
-                problems += schema.check(text, schema.Page(shown_as, language.default))
+                meta, found = schema.checked_front_matter(
+                    text, schema.Page(shown_as, language.default)
+                )
             except SiteError as error:
                 unreadable += error.problems
                 continue
-            if belongs_in_nav:
-                meta: dict[str, Any] = frontmatter.split(text, shown_as)[0]
-                if isinstance(meta.get("title"), str):
-                    titles[relative] = meta["title"]
+            problems += found
+            if belongs_in_nav and isinstance(meta.get("title"), str):
+                titles[relative] = meta["title"]
     config_file = project / navigation.CONFIG
     if only(default) and config_file.is_file():
         try:

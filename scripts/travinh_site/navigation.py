@@ -14,7 +14,6 @@ without the line).
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from travinh_site.errors import Problem, SiteError
+from travinh_site.errors import Problem, SiteError, did_you_mean
 from travinh_site.frontmatter import scalar_text, yaml_problem
 
 CONFIG = "mkdocs.yml"
@@ -311,18 +310,14 @@ def problems(
     for entry in entries:
         if not entry.is_page or entry.path in pages:
             continue
-        close = difflib.get_close_matches(entry.path, [p for p in pages if p not in listed], n=1)
-        close = close or difflib.get_close_matches(entry.path, pages, n=1)
+        # A page not in the menu yet is the likelier target; then any page.
+        hint, hint_vi = did_you_mean(entry.path, [p for p in pages if p not in listed])
+        if not hint:
+            hint, hint_vi = did_you_mean(entry.path, pages)
         shown = f"'{entry.label}'" if entry.label else "an entry"
         shown_vi = f"'{entry.label}'" if entry.label else "một mục"
-        fix, fix_vi = (
-            (f"did you mean '{close[0]}'?", f"có phải ý bạn là '{close[0]}'?")
-            if close
-            else (
-                "correct the path, or delete the entry if the page is gone.",
-                "sửa lại đường dẫn, hoặc xóa mục này nếu trang không còn nữa.",
-            )
-        )
+        fix = hint.rstrip() or "correct the path, or delete the entry if the page is gone."
+        fix_vi = hint_vi.rstrip() or "sửa lại đường dẫn, hoặc xóa mục này nếu trang không còn nữa."
         found.append(
             Problem(
                 CONFIG,

@@ -15,7 +15,6 @@ written only once everything has been checked, the menu last.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import subprocess
 from dataclasses import dataclass
@@ -365,19 +364,14 @@ def _target_language(languages: Languages, file: str, code: str | None) -> Langu
 
 def _no_such_page(project: Path, default: Language, page: str) -> SiteError:
     pages = list(markdown_files(project / default.content_dir))
-    close = difflib.get_close_matches(page, pages, n=1)
-    shown_as = f"{default.content_dir}/{page}"
+    hint, hint_vi = did_you_mean(page, pages, shown=f"'{default.content_dir}/{{}}'")
     return SiteError(
         Problem(
-            shown_as,
+            f"{default.content_dir}/{page}",
             "does not exist.",
-            f"did you mean '{default.content_dir}/{close[0]}'?"
-            if close
-            else f"name a page of {default.content_dir}/.",
+            hint.rstrip() or f"name a page of {default.content_dir}/.",
             problem_vi="tệp không tồn tại.",
-            fix_vi=f"có phải ý bạn là '{default.content_dir}/{close[0]}'?"
-            if close
-            else f"hãy ghi một trang trong {default.content_dir}/.",
+            fix_vi=hint_vi.rstrip() or f"hãy ghi một trang trong {default.content_dir}/.",
         )
     )
 

@@ -48,7 +48,7 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from travinh_site import frontmatter, stamps
-from travinh_site.errors import Problem, SiteError
+from travinh_site.errors import Problem, did_you_mean
 from travinh_site.slugs import slugify
 
 try:
@@ -165,23 +165,22 @@ def check(text: str, page: Page) -> list[Problem]:
 
     Raises :class:`SiteError` when the front matter cannot be read at all (a YAML syntax error).
     """
+    return checked_front_matter(text, page)[1]
+
+
+def checked_front_matter(text: str, page: Page) -> tuple[dict[str, Any], list[Problem]]:
+    """The page's front matter (read as :func:`frontmatter.split` reads it) and its schema
+    problems, located by line."""
     text = frontmatter.normalise_newlines(text)
     match = YAML_RE.match(text)
     if not match:
-        return _without_front_matter(text, page)
+        return {}, _without_front_matter(text, page)
+    meta = frontmatter.split(text, page.shown_as)[0]  # raises the YAML and "not a mapping" errors
     lines = Lines(first=1, last=text[: match.end()].count("\n"))
-    try:
-        node = yaml.compose(match.group(1), SafeLoader)
-        meta = yaml.load(match.group(1), SafeLoader)
-    except yaml.YAMLError as error:
-        raise SiteError(frontmatter.yaml_problem(error, page.shown_as, line_offset=1)) from None
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise SiteError(frontmatter.not_a_mapping(page.shown_as))
+    node = yaml.compose(match.group(1), SafeLoader)  # the nodes know their lines
     if node is not None:
         _locate(node, "", 2, lines)  # +1: 0-based marks; +1: the opening '---'
-    return list(_problems(meta, lines, page))
+    return meta, list(_problems(meta, lines, page))
 
 
 def _problems(meta: dict[str, Any], lines: Lines, page: Page) -> Iterator[Problem]:
@@ -373,12 +372,9 @@ def _check_hide(value: Any, name: str, page: Page, report: Report) -> Iterator[P
     for index, item in enumerate(value):
         if item in HIDE_VALUES:
             continue
-        close = difflib.get_close_matches(str(item), HIDE_VALUES, n=1)
-        fix, fix_vi = (
-            (f"did you mean '{close[0]}'?", f"có phải ý bạn là '{close[0]}'?")
-            if close
-            else (f"use one of: {allowed}.", f"dùng một trong các giá trị: {allowed}.")
-        )
+        hint, hint_vi = did_you_mean(str(item), HIDE_VALUES)
+        fix = hint.rstrip() or f"use one of: {allowed}."
+        fix_vi = hint_vi.rstrip() or f"dùng một trong các giá trị: {allowed}."
         yield report(
             f"{name}.{index}",
             f"'hide' has no part '{item}'.",
@@ -481,13 +477,13 @@ def _check_translation(value: Any, name: str, page: Page, report: Report) -> Ite
                 "khôi phục giá trị từ git, hoặc xóa dòng này.",
             )
         else:
-            close = difflib.get_close_matches(str(key), TRANSLATION_KEYS, n=1)
+            hint, hint_vi = did_you_mean(str(key), TRANSLATION_KEYS)
             yield report(
                 path,
                 f"'translation' has no setting '{key}'.",
-                f"did you mean '{close[0]}'?" if close else "delete the line.",
+                hint.rstrip() or "delete the line.",
                 f"'translation' không có thiết lập '{key}'.",
-                f"có phải ý bạn là '{close[0]}'?" if close else "xóa dòng này.",
+                hint_vi.rstrip() or "xóa dòng này.",
             )
 
 
