@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from travinh_site import cli, scaffold
+from travinh_site.schema import DESCRIPTION_MAX
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         "--section", default="", help="thư mục của mục, ví dụ du-lich (the section's folder)"
     )
     parser.add_argument(
-        "--description", help="mô tả ngắn, tối đa 160 ký tự (short description, ≤ 160)"
+        "--description",
+        help=f"mô tả ngắn, tối đa {DESCRIPTION_MAX} ký tự (short description, ≤ {DESCRIPTION_MAX})",
     )
     parser.add_argument("--slug", help="tên tệp thay cho tên tự tạo (file name instead)")
     parser.add_argument("--nav-label", help="tên trong menu nếu khác tiêu đề (menu label)")

@@ -15,6 +15,7 @@ written only once everything has been checked, the menu last.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import subprocess
 from dataclasses import dataclass
@@ -25,7 +26,9 @@ from travinh_site.errors import Problem, SiteError, did_you_mean
 from travinh_site.languages import Language, Languages, markdown_files
 from travinh_site.slugs import slugify
 
-TODO_DESCRIPTION = "Viết phần mô tả (description): một hai câu, tối đa 160 ký tự."
+TODO_DESCRIPTION = (
+    f"Viết phần mô tả (description): một hai câu, tối đa {schema.DESCRIPTION_MAX} ký tự."
+)
 BODY_HINT = (
     "<!-- Viết nội dung trang ở đây (hướng dẫn: EDITING.md). Mỗi con số, ngày tháng và tên "
     'riêng cần có nguồn: ghi nguồn dưới tiêu đề "## Nguồn" ở cuối trang. -->'
@@ -190,9 +193,9 @@ def start_translation(project: Path, languages: Languages, file: str, code: str 
                 else "mở tệp để sửa; muốn bắt đầu lại từ trang tiếng Việt thì xóa tệp trước.",
             )
         )
-    text = frontmatter.normalise_newlines(frontmatter.read_text(source, source_shown))
-    frontmatter.split(text, source_shown)  # a YAML mistake is reported against the source
+    text = frontmatter.read_text(source, source_shown)  # BOM and CRLF dropped on reading
     stamp = stamps.Stamp(
+        # A YAML mistake in the source is reported against the source here.
         source_hash=stamps.source_hash(text, source_shown),
         source_commit=git_commit_of(project, source),
         draft=True,
@@ -229,12 +232,11 @@ def finish_translation(
                 f"{languages.default.content_dir}/{page} --lang {language.code}",
             )
         )
-    text = frontmatter.normalise_newlines(frontmatter.read_text(target, shown_as))
+    text = frontmatter.read_text(target, shown_as)
     meta, _body, _line = frontmatter.split(text, shown_as)
     stamp = stamps.read_stamp(meta)
-    finished = stamps.with_stamp(
-        text, stamps.Stamp(stamp.source_hash, stamp.source_commit, summary=stamp.summary)
-    )
+    # Every field of the stamp is kept but the draft mark.
+    finished = stamps.with_stamp(text, dataclasses.replace(stamp, draft=False))
     problems = schema.check(finished, schema.Page(shown_as, is_source=False))
     if problems:
         raise SiteError(*problems)
@@ -264,7 +266,7 @@ def _translate_menu_label(
     """Give the page's menu entry its label in ``language`` (from --nav-label, or the
     translation's title when the Vietnamese label is the Vietnamese title)."""
     entry = next((e for e in config.entries() if e.path == page and e.label), None)
-    if entry is None or entry.label is None:
+    if entry is None:
         return None
     if nav_label is None and config.nav_translation(language.code, entry.label) is not None:
         return None

@@ -289,13 +289,12 @@ def _kind_of(value: Any) -> tuple[str, str]:
     return "empty", "để trống"
 
 
-def _text(value: Any, name: str, report: Report, path: str | None = None) -> Iterator[Problem]:
-    path = path or name
+def _text(value: Any, name: str, report: Report) -> Iterator[Problem]:
     if isinstance(value, str) and value.strip():
         return
     if value is None or (isinstance(value, str) and not value.strip()):
         yield report(
-            path,
+            name,
             f"'{name}' is empty.",
             f"write the text after '{name}:'.",
             f"'{name}' đang để trống.",
@@ -304,7 +303,7 @@ def _text(value: Any, name: str, report: Report, path: str | None = None) -> Ite
         return
     kind, kind_vi = _kind_of(value)
     yield report(
-        path,
+        name,
         f"'{name}' must be text, but YAML reads it as {kind}.",
         f'put the text in double quotes: {name}: "...".',
         f"'{name}' phải là văn bản, nhưng YAML hiểu nó là {kind_vi}.",

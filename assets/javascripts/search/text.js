@@ -130,6 +130,6 @@
   }
 
   scope.travinhSearch = {
-    KHMER_RUN, fold, cut, khmerVocabulary, cutKhmerQuery, lunrLanguage
+    KHMER_RUN, EDGES, fold, cut, khmerVocabulary, cutKhmerQuery, lunrLanguage
   }
 })(typeof self !== "undefined" ? self : globalThis)

@@ -19,7 +19,7 @@
  */
 importScripts("text.js")
 
-const { fold, khmerVocabulary, cutKhmerQuery } = self.travinhSearch
+const { EDGES, fold, khmerVocabulary, cutKhmerQuery } = self.travinhSearch
 
 /* Material's SearchMessageType */
 const SETUP = 0
@@ -31,7 +31,6 @@ const MARK = /<mark>([^<]*)<\/mark>/g
 const QUERY_SYNTAX = /[+\-*~^:"]/g
 const PUNCTUATION = /[,.;!?()[\]{}“”‘’«»…/\u17d4\u17d5\u17d6]/g
 const PLAIN_WORD = /^[\p{L}\p{M}\p{N}]+$/u
-const EDGES = /^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu
 
 const material = new Worker(
   new URL(new URL(location.href).searchParams.get("material"), location.href)
