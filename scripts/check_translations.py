@@ -21,6 +21,7 @@ import os
 import sys
 from pathlib import Path
 
+from travinh_site import coverage_cache
 from travinh_site.coverage import (
     FAILABLE,
     Gate,
@@ -34,7 +35,7 @@ from travinh_site.errors import SiteError
 from travinh_site.languages import languages_from_i18n
 
 PROJECT = Path(__file__).resolve().parent.parent
-CACHE = ".cache/translation-coverage.json"  # analyses by content hash (see coverage_cache)
+CACHE = coverage_cache.DEFAULT_PATH  # analyses by content hash
 USAGE_ERROR = 2
 GATE_FAILED = 1
 

@@ -20,12 +20,14 @@ orphans                     du-lich/chua-ang.md         du-lich/chua-ang.md
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.coverage_helpers import git, page, stamped
+from travinh_site import frontmatter, stamps
 from travinh_site.coverage import check, mark_current
 from travinh_site.history import MAX_CALLS
 from travinh_site.languages import Language, Languages
@@ -337,6 +339,26 @@ def test_mark_current_stamps_only_the_block_and_ends_a_draft(repository, tmp_pat
     assert "status: draft" not in draft.read_text(encoding="utf-8")
 
 
+def test_mark_current_keeps_the_summary_mark(repository, tmp_path):
+    root, _commits = repository
+    clone = tmp_path / "work"
+    subprocess.run(["git", "clone", "-q", str(root), str(clone)], check=True)
+    target = clone / "docs_en/gioi-thieu.md"
+    text = target.read_text(encoding="utf-8")
+    old = stamps.read_stamp(frontmatter.split(text, "x")[0])
+    target.write_text(
+        stamps.with_stamp(text, dataclasses.replace(old, summary=True)), encoding="utf-8"
+    )
+    mark_current(clone, LANGUAGES, [target])
+    stamp = stamps.read_stamp(frontmatter.split(target.read_text(encoding="utf-8"), "x")[0])
+    assert stamp.summary is True
+    assert (
+        stamp.source_hash
+        == check(clone, LANGUAGES).sources["gioi-thieu.md"].hash
+        != (old.source_hash)
+    )
+
+
 def test_the_cache_gives_the_same_report_and_misses_an_edited_page(tmp_path):
     root = tmp_path / "site"
     build_repository(root)
@@ -344,6 +366,8 @@ def test_the_cache_gives_the_same_report_and_misses_an_edited_page(tmp_path):
     cold = check(root, LANGUAGES, cache=cache)
     warm = check(root, LANGUAGES, cache=cache)
     assert cache.is_file()
+    assert cold.analysed == len(cold.sources) > 1
+    assert warm.analysed == 0  # everything from the cache
     assert states(warm) == states(cold)
     assert [str(f) for f in warm.findings] == [str(f) for f in cold.findings]
     assert [s.words for s in warm.sources.values()] == [s.words for s in cold.sources.values()]
@@ -352,6 +376,7 @@ def test_the_cache_gives_the_same_report_and_misses_an_edited_page(tmp_path):
         stamped(EN_INDEX.replace("140", "150"), INDEX), encoding="utf-8"
     )
     edited = check(root, LANGUAGES, cache=cache)
+    assert edited.analysed == 1  # only the page whose English file changed
     before = {f.problem.english() for f in cold.findings}
     # line 8: "# Home", where the section with the number starts
     new = [f.problem.english() for f in edited.findings]

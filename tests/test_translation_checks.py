@@ -222,6 +222,8 @@ def test_navigation_of_the_project_names_each_label_line():
     text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     navigation = navigation_of(text, None, [])
     lines = text.split("\n")
+    labels = [label for label, _line in navigation.labels]
+    assert {"Du lịch", "Đầu tư", "Sản vật"} <= set(labels)  # sections of the menu are labels
     for label, line in navigation.labels:
         assert lines[line - 1].strip().startswith(f"- {label}:"), (label, line)
 

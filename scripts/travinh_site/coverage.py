@@ -34,7 +34,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -145,6 +145,7 @@ class Report:
     errors: list[Problem]
     git: GitInfo
     section_labels: dict[str, str] = field(default_factory=dict)  # "du-lich" -> "Du lịch"
+    analysed: int = 0  # source pages analysed in this run (the others came from the cache)
 
     @property
     def targets(self) -> list[Language]:
@@ -276,6 +277,7 @@ def check(
         errors,
         git,
         dict(navigation.section_labels) if navigation else {},
+        analysed=len(missing),
     )
 
 
@@ -686,12 +688,12 @@ def mark_current(
             source_text = frontmatter.read_text(project / source_file, source_file)
             digest = stamps.source_hash(source_text, source_file)
             raw = path.read_bytes()
-            text = frontmatter.read_text(path, shown_as)
-            frontmatter.split(text, shown_as)  # never rewrite a file whose YAML is broken
+            # Never rewrite a file whose YAML is broken.
+            meta = frontmatter.split(frontmatter.read_text(path, shown_as), shown_as)[0]
         except SiteError as error:
             problems.extend(error.problems)
             continue
-        plans.append((path, shown_as, source_file, digest, raw))
+        plans.append((path, shown_as, source_file, digest, raw, stamps.read_stamp(meta)))
     if problems:
         raise SiteError(*problems)
 
@@ -705,19 +707,17 @@ def mark_current(
             if plan[2] in history.last_change
         }
         texts = history.texts(requests.values())
-        for _path, _shown, source_file, digest, _raw in plans:
+        for _path, _shown, source_file, digest, _raw, _stamp in plans:
             committed = texts.get(requests.get(source_file, ""))
             if committed is not None and _hash_matches(digest, committed):
                 commits[source_file] = requests[source_file].split(":", 1)[0][:COMMIT_LENGTH]
 
     done = []
-    for path, shown_as, source_file, digest, raw in plans:
+    for path, shown_as, source_file, digest, raw, stamp in plans:
         commit = commits.get(source_file)
-        meta = frontmatter.split(raw.decode("utf-8-sig"), shown_as)[0]
-        summary = stamps.read_stamp(meta).summary  # kept: it says what the translation is
-        _write_stamp(
-            path, raw, stamps.Stamp(source_hash=digest, source_commit=commit, summary=summary)
-        )
+        # The other fields (summary: what the translation is) are kept; a draft is finished.
+        current = replace(stamp, source_hash=digest, source_commit=commit, draft=False)
+        _write_stamp(path, raw, current)
         where = f", commit {commit}" if commit else " (source not committed as it is now)"
         done.append(f"{shown_as}: marked current (source {source_file}, hash {digest}{where}).")
     return done

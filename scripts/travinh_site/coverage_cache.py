@@ -40,6 +40,11 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
+# Where the build and scripts/check_translations.py keep it (one file: each profits from the
+# other's work), relative to the project.
+DEFAULT_PATH = ".cache/translation-coverage.json"
+
+
 class AnalysisCache:
     """Entries (JSON-compatible values) by key; ``path`` None keeps nothing."""
 
@@ -64,10 +69,6 @@ class AnalysisCache:
 
     def put(self, key: str, value: Any) -> None:
         self._used[key] = value
-
-    @property
-    def hits(self) -> int:
-        return sum(1 for key in self._used if key in self._old)
 
     def save(self) -> None:
         if self.path is None or self._used.keys() == self._old.keys():

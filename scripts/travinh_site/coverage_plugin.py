@@ -16,8 +16,9 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
-from travinh_site import coverage, coverage_report, seo
+from travinh_site import coverage, coverage_cache, coverage_report, seo
 from travinh_site.plugin import I18N_PLUGIN, core
 
 
@@ -52,21 +53,13 @@ class TranslationCoveragePlugin(BasePlugin[CoverageConfig]):
             navigation,
             site_url=travinh.site_url,
             workers=1,  # no processes forked from the builder (mkdocs serve runs threads)
-            cache=project / ".cache/translation-coverage.json",
+            cache=project / coverage_cache.DEFAULT_PATH,
         )
-        folder = Path(self.config.dashboard).parent.as_posix()
         links = {
             page: {
-                language.code: _relative(seo.page_url(page, language), folder)
+                language.code: get_relative_url(seo.page_url(page, language), self.config.dashboard)
                 for language in travinh.languages
             }
             for page in report.sources
         }
         return coverage_report.html(report, [], page_links=links)
-
-
-def _relative(url: str, folder: str) -> str:
-    if folder in ("", "."):
-        return url
-    depth = len(Path(folder).parts)
-    return "../" * depth + url

@@ -225,7 +225,7 @@ class PageText:
 def read_page(text: str, shown_as: str, page: str) -> PageText:
     """Parse one Markdown file; bad front matter raises :class:`SiteError`."""
     meta, body, body_line = frontmatter.split(text, shown_as)
-    clean = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    clean = frontmatter.normalise_newlines(text)
     head = clean[: len(clean) - len(body)] if body_line > 1 else ""
     return PageText(shown_as, page, meta, body, body_line, head)
 
