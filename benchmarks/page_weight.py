@@ -29,10 +29,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402 - after the path is set
+from tests.conftest import NODE_MODULES, read_languages  # noqa: E402
 from tests.static_host import SiteHost  # noqa: E402
 
 RUNNER = PROJECT / "tests/browser/lighthouse.mjs"
-NODE_MODULES = PROJECT / ".cache/node/node_modules"
 PAGES = ("index.html", "du-lich/ao-ba-om.html")
 HOME_BUDGET = 350 * 1024
 PERFORMANCE_BUDGET = 0.95
@@ -44,17 +44,6 @@ TYPES = {  # Lighthouse's resource types, grouped as the issue asks
     "Image": "images",
 }
 COLUMNS = ("html", "css", "js", "fonts", "images", "other")
-
-
-def languages_prefixes() -> list[str]:
-    from mkdocs.config import load_config
-
-    from travinh_site.languages import languages_from_i18n
-
-    config = load_config(str(PROJECT / "mkdocs.yml"))
-    return [
-        language.prefix for language in languages_from_i18n(config.plugins["i18n"].config.languages)
-    ]
 
 
 def lighthouse(urls: list[str]) -> dict:
@@ -88,8 +77,9 @@ def main() -> int:
     if not (NODE_MODULES / "lighthouse").is_dir():
         sys.exit("Lighthouse is not installed: run `make test` first (it installs the npm tools).")
     host = SiteHost(compress=True)
+    scratch = tempfile.TemporaryDirectory(prefix="page-weight-")
     try:
-        site = Path(tempfile.mkdtemp(prefix="page-weight-")) / "site"
+        site = Path(scratch.name) / "site"
         build = subprocess.run(
             [sys.executable, "scripts/build_site.py", "--site-dir", str(site)],
             cwd=PROJECT,
@@ -101,11 +91,12 @@ def main() -> int:
         if build.returncode != 0:
             sys.exit(f"The build failed:\n{build.stdout}{build.stderr}")
         served = host.publish(site)
-        pages = [prefix + page for prefix in languages_prefixes() for page in PAGES]
+        pages = [language.prefix + page for language in read_languages() for page in PAGES]
         urls = [served.url(page) for page in pages]
         runs = [lighthouse(urls) for _ in range(args.runs)]
     finally:
         host.close()
+        scratch.cleanup()
 
     print(f"First visit from a phone (Lighthouse {args.runs} runs, medians), text gzip-compressed")
     print(f"as static hosts serve it. KB transferred by type; budget {HOME_BUDGET // 1024} KB for")

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.config import load_config
 
 from tests.static_host import SiteHost
-from travinh_site.languages import Languages, languages_from_i18n
+from travinh_site import cli
+from travinh_site.languages import Languages
 
 PROJECT = Path(__file__).resolve().parent.parent
 # The project's own site is built and served under a sub-path, as on GitHub Pages.
@@ -146,7 +146,12 @@ def site_host() -> Iterator[SiteHost]:
 def project_build(tmp_path_factory: pytest.TempPathFactory, site_host: SiteHost) -> BuildResult:
     """The project's own site (all its real pages and data), built once per test run for the
     sub-path address of ``site_host``, which serves it to the browser tests."""
-    result = build_project(tmp_path_factory.mktemp("project") / "site", site_host.base)
+    # One process per language, as `make site` runs on a machine with several cores (said
+    # explicitly: a test comparing it with a one-process build must not depend on the machine).
+    jobs = str(len(read_languages()))
+    result = build_project(
+        tmp_path_factory.mktemp("project") / "site", site_host.base, "--jobs", jobs
+    )
     assert result.returncode == 0, result.output
     site_host.publish(result.site)
     return result
@@ -155,5 +160,4 @@ def project_build(tmp_path_factory: pytest.TempPathFactory, site_host: SiteHost)
 @functools.cache
 def read_languages() -> Languages:
     """The project's language table, read from mkdocs.yml as the build reads it."""
-    config = load_config(str(PROJECT / "mkdocs.yml"))
-    return languages_from_i18n(config.plugins["i18n"].config.languages)
+    return cli.languages(PROJECT)

@@ -131,6 +131,11 @@ def test_style_attributes_and_elements_are_allowed_by_hash_only():
     assert governed.startswith('<html><head><meta charset="utf-8"><meta http-equiv=')
 
 
+def test_of_an_attribute_written_twice_the_first_is_hashed_as_browsers_apply_it():
+    inline = headers.inline_of('<p style="color: red" style="color: blue">x</p>')
+    assert inline.style_attributes == {headers.sha256_source("color: red")}
+
+
 def test_hash_sources_are_base64_sha256_of_the_utf8_text():
     # printf '%s' 'alert("Trà Vinh")' | openssl dgst -sha256 -binary | base64
     expected = "'sha256-WktjYigv/XbCI676Ez9bOmlERiZEBlGAZWhaIvd7ZoM='"

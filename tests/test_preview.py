@@ -21,9 +21,11 @@ def test_a_published_build_ignores_only(tiny_site: TinySite, monkeypatch: pytest
     assert (result.site / "en/index.html").is_file()
 
 
-def test_the_preview_s_compiled_templates_change_nothing_in_the_output(
+def test_the_preview_settings_change_nothing_in_the_output_of_a_site_without_drafts(
     tiny_site: TinySite, monkeypatch: pytest.MonkeyPatch
 ):
+    """TRAVINH_PREVIEW (what `make serve` sets) shows drafts and allows ONLY; a finished site
+    comes out the same."""
     plain = tiny_site.build(site_dir="plain")
     monkeypatch.setenv("TRAVINH_PREVIEW", "true")
     preview = tiny_site.build(site_dir="preview")
@@ -55,3 +57,28 @@ def test_an_unknown_language_is_a_clear_error(tiny_site: TinySite, monkeypatch: 
         "make serve ONLY=km)."
     ) in result.output
     assert "Traceback" not in result.output
+
+
+def test_compiled_templates_are_reused_and_an_edited_template_is_compiled_again():
+    from jinja2 import DictLoader, Environment
+
+    from travinh_site.plugin import _CompiledTemplates
+
+    class Counted(_CompiledTemplates):
+        compiled = 0
+
+        def dump_bytecode(self, bucket) -> None:  # called only after compiling
+            self.compiled += 1
+            super().dump_bytecode(bucket)
+
+    cache = Counted()
+    sources = {"page.html": "Hello {{ name }}"}
+
+    def render() -> str:  # a new environment each time, as MkDocs makes one per build
+        environment = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+        return environment.get_template("page.html").render(name="Trà Vinh")
+
+    assert (render(), cache.compiled) == ("Hello Trà Vinh", 1)
+    assert (render(), cache.compiled) == ("Hello Trà Vinh", 1)  # from the cache
+    sources["page.html"] = "Xin chào {{ name }}"
+    assert (render(), cache.compiled) == ("Xin chào Trà Vinh", 2)

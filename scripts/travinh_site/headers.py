@@ -160,7 +160,7 @@ def inline_of(page_html: str) -> Inline:
     for match in _RAW.finditer(page_html):
         outside_raw.append(page_html[last : match.start("body")])
         last = match.end("body")
-        attributes = dict(htmlscan.attributes(match.group("attrs")))
+        attributes = htmlscan.attribute_map(match.group("attrs"))
         if match.group("name").lower() == "script":
             kind = (attributes.get("type") or "").strip().lower()
             if "src" not in attributes and kind in SCRIPT_TYPES:
@@ -170,7 +170,7 @@ def inline_of(page_html: str) -> Inline:
     outside_raw.append(page_html[last:])
     for match in _START_TAG.finditer("".join(outside_raw)):
         if "style" in match.group("attrs").lower():
-            style = dict(htmlscan.attributes(match.group("attrs"))).get("style")
+            style = htmlscan.attribute_map(match.group("attrs")).get("style")
             if style is not None:
                 found.style_attributes.add(sha256_source(style))
     return found

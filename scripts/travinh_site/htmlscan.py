@@ -159,6 +159,12 @@ def attributes(text: str) -> tuple[tuple[str, str | None], ...]:
     return tuple(found)
 
 
+def attribute_map(text: str) -> dict[str, str | None]:
+    """The attributes of ``text`` by name; of an attribute written twice, the first counts, as
+    in browsers (and :meth:`Element.get`)."""
+    return dict(reversed(attributes(text)))
+
+
 class _Scanner:
     """A regular-expression tokeniser: the HTML our templates write is well formed, and this is
     an order of magnitude faster than ``html.parser`` (every built page goes through it)."""
@@ -288,7 +294,7 @@ def texts_outside(
             stack.append((name, lang, in_body, left_out))
             lowered = attributes_text.lower()
             if "lang" in lowered or naming_attribute in lowered:
-                found = dict(reversed(attributes(attributes_text)))  # the first of a name wins
+                found = attribute_map(attributes_text)
                 own = found.get("lang")
                 lang = own if own is not None else lang
                 left_out = left_out or naming_attribute in found
