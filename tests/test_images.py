@@ -380,6 +380,31 @@ def test_cache_encodes_only_what_changed_and_removes_what_is_gone(tmp_path: Path
     assert changed.encoded == 2  # new settings, new keys: everything again
 
 
+def test_an_unreadable_source_is_one_line_and_keeps_its_last_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    add(tmp_path, "a.png", encoded(Image.new("RGB", (300, 200), RED), "PNG"))
+    add(tmp_path, "b.png", encoded(Image.new("RGB", (300, 200), BLUE), "PNG"))
+    run(tmp_path, SETTINGS)
+    before = set(_output_paths(tmp_path))
+    add(tmp_path, "a.png", encoded(Image.new("RGB", (300, 200), WHITE), "PNG"))  # changed...
+    opened = Path.open
+
+    def refuse(path: Path, *args, **kwargs):  # ...and unreadable (root reads any mode: patched)
+        if path.name == "a.png":
+            raise PermissionError(13, "Permission denied", str(path))
+        return opened(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    report = run(tmp_path, SETTINGS)
+    assert lines(report) == [
+        "assets/images/a.png: cannot be read (Permission denied). Fix: check the file's "
+        "permissions."
+    ]
+    assert (report.encoded, report.cached, report.removed) == (0, 1, 0)
+    assert set(_output_paths(tmp_path)) == before  # a.png's last outputs are kept
+
+
 def test_check_writes_nothing(tmp_path: Path):
     add(tmp_path, "p.png", encoded(Image.new("RGB", (300, 200), RED), "PNG"))
     report = run(tmp_path, SETTINGS, check=True)

@@ -97,13 +97,7 @@ def process(job: Job) -> Outcome:
     try:
         data = Path(job.path).read_bytes()
     except OSError as error:
-        return _failed(
-            job,
-            f"cannot be read ({error.strerror}).",
-            "check the file's permissions.",
-            f"không đọc được tệp ({error.strerror}).",
-            "kiểm tra quyền truy cập tệp.",
-        )
+        return Outcome(job.shown_as, problem=unreadable(job.shown_as, error))
     if not data:
         return _failed(
             job,
@@ -337,6 +331,16 @@ def _store(job: Job, kind: str, width: int, height: int, data: bytes) -> Variant
 
 
 # ---- problems -------------------------------------------------------------------------------
+
+
+def unreadable(shown_as: str, error: OSError) -> Problem:
+    return Problem(
+        shown_as,
+        f"cannot be read ({error.strerror}).",
+        "check the file's permissions.",
+        problem_vi=f"không đọc được tệp ({error.strerror}).",
+        fix_vi="kiểm tra quyền truy cập tệp.",
+    )
 
 
 def _failed(job: Job, problem: str, fix: str, problem_vi: str, fix_vi: str) -> Outcome:

@@ -56,7 +56,7 @@ def image_element(
     if image.kind == "svg":
         (variant,) = image.variants
         img.set("src", url(image.uri(variant)))
-        _describe(img, image, variant, alt, options)
+        _describe(img, variant, alt, options)
         return img
 
     fallback_format = "webp" if image.kind == "animated" else image.formats[-1]
@@ -75,7 +75,7 @@ def image_element(
     if len(fallbacks) > 1:
         img.set("srcset", _srcset(image, fallback_format, url))
         img.set("sizes", options.sizes)
-    _describe(img, image, fallbacks[-1], alt, options)
+    _describe(img, fallbacks[-1], alt, options)
     picture.append(img)
     return picture
 
@@ -113,7 +113,7 @@ def _srcset(image: ProcessedImage, kind: str, url: Url) -> str:
     return ", ".join(f"{url(image.uri(v))} {v.width}w" for v in image.of_format(kind))
 
 
-def _describe(img: Element, image: ProcessedImage, largest: Variant, alt: str, options: Options):
+def _describe(img: Element, largest: Variant, alt: str, options: Options):
     img.set("width", str(largest.width))
     img.set("height", str(largest.height))
     img.set("alt", alt)

@@ -31,6 +31,7 @@ from travinh_site.images.encode import (
     Outcome,
     Variant,
     process,
+    unreadable,
 )
 from travinh_site.images.metadata import Metadata
 from travinh_site.images.progress import Progress, Say
@@ -74,10 +75,6 @@ class Report:
     removed: int = 0
     seconds: float = 0.0
 
-    @property
-    def failed(self) -> int:
-        return len({problem.file for problem in self.problems})
-
     def summary(self) -> str:
         parts = [f"{self.encoded} encoded", f"{self.cached} cached"]
         if self.removed:
@@ -91,7 +88,6 @@ class Report:
 class _Source:
     path: Path
     shown_as: str  # also its site path
-    suffix: str
     stat: tuple[int, int]  # size, modification time (ns)
 
 
@@ -115,13 +111,15 @@ def run(
     rasters, svgs = _discover(project, settings, report)
     jobs: list[Job] = []
     for source, meta in rasters:
-        entry = _reuse(source, manifest, fingerprint, outputs)
+        digest = _read_digest(source, manifest, entries, report)
+        if digest is None:
+            continue
+        entry = _reuse(source, digest, manifest, fingerprint, outputs)
         if entry is not None:
             entries[source.shown_as] = entry
             report.images[source.shown_as] = _processed(source.shown_as, meta, entry)
             report.cached += 1
             continue
-        digest = _content_hash(source, manifest)
         jobs.append(
             Job(
                 path=str(source.path),
@@ -136,9 +134,12 @@ def run(
         )
         entries[source.shown_as] = {"stat": list(source.stat), "sha256": digest}
     for source, meta in svgs:
-        entry = _reuse(source, manifest, f"svg{PIPELINE_VERSION}", outputs)
+        digest = _read_digest(source, manifest, entries, report)
+        if digest is None:
+            continue
+        entry = _reuse(source, digest, manifest, f"svg{PIPELINE_VERSION}", outputs)
         if entry is None:
-            entry = _publish_svg(source, manifest, outputs, check, report)
+            entry = _publish_svg(source, outputs, check, report)
             if entry is None:
                 continue
             report.encoded += 1
@@ -227,7 +228,7 @@ def _discover(
         if meta is None:
             continue
         stat = path.stat()
-        source = _Source(path, shown_as, suffix, (stat.st_size, stat.st_mtime_ns))
+        source = _Source(path, shown_as, (stat.st_size, stat.st_mtime_ns))
         (svgs if suffix == ".svg" else rasters).append((source, meta))
     return rasters, svgs
 
@@ -296,18 +297,39 @@ def _content_hash(source: _Source, manifest: dict[str, dict[str, Any]]) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+def _read_digest(
+    source: _Source,
+    manifest: dict[str, dict[str, Any]],
+    entries: dict[str, dict[str, Any]],
+    report: Report,
+) -> str | None:
+    """The source's content hash; None when it cannot be read, which is reported, and its
+    last good outputs are kept until it can (as for an image that fails to encode)."""
+    try:
+        return _content_hash(source, manifest)
+    except OSError as error:
+        report.problems.append(unreadable(source.shown_as, error))
+        if source.shown_as in manifest:
+            entries[source.shown_as] = manifest[source.shown_as]
+        return None
+
+
 def _key(digest: str, fingerprint: str) -> str:
     return hashlib.sha256(f"{digest}:{fingerprint}".encode()).hexdigest()[:32]
 
 
 def _reuse(
-    source: _Source, manifest: dict[str, dict[str, Any]], fingerprint: str, outputs: Path
+    source: _Source,
+    digest: str,
+    manifest: dict[str, dict[str, Any]],
+    fingerprint: str,
+    outputs: Path,
 ) -> dict[str, Any] | None:
-    """The manifest entry of ``source`` if its outputs are current and all present."""
+    """The manifest entry of ``source`` (whose content hash is ``digest``) if its outputs are
+    current and all present."""
     entry = manifest.get(source.shown_as)
     if not entry or "variants" not in entry:
         return None
-    digest = _content_hash(source, manifest)
     if entry.get("key") != _key(digest, fingerprint):
         return None
     folder = outputs / posixpath.dirname(source.shown_as)
@@ -353,13 +375,13 @@ def _processed(shown_as: str, meta: Metadata, entry: dict[str, Any]) -> Processe
 
 
 def _publish_svg(
-    source: _Source,
-    manifest: dict[str, dict[str, Any]],
-    outputs: Path,
-    check: bool,
-    report: Report,
+    source: _Source, outputs: Path, check: bool, report: Report
 ) -> dict[str, Any] | None:
-    data = source.path.read_bytes()
+    try:
+        data = source.path.read_bytes()
+    except OSError as error:
+        report.problems.append(unreadable(source.shown_as, error))
+        return None
     try:
         info = svg.check(data, source.shown_as)
     except svg.UnsafeSvg as error:

@@ -42,7 +42,6 @@ class _PageState:
 
     page: Page
     shown_as: str
-    references: list[links.Reference]
     texts: dict[str, str]  # interface texts in the language of the page's text
     images_done: int = 0
     uses: dict[str, list[links.Reference]] = field(default_factory=dict)  # by site path
@@ -117,7 +116,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             self._warn(problem)
         language = the_core.languages.of_content_path(page.file.src_uri)
         code = language.code if language else the_core.current_language(config).code
-        self.page = _PageState(page, shown_as, references, the_core.texts[code])
+        self.page = _PageState(page, shown_as, the_core.texts[code])
         for reference in references:
             path = links.local_path(reference.target)
             if reference.is_image and path:
