@@ -29,40 +29,19 @@ RAW_TEXT = frozenset({"script", "style"})
 class Element:
     """A start tag: its attributes (values decoded, as a browser reads them) and position.
 
-    Attributes are decoded and ancestors listed only when asked for: a page has hundreds of
-    tags, and most callers look at a few of them.
+    Attributes are decoded only when asked for: a page has hundreds of tags, and most callers
+    look at a few of them.
     """
 
-    __slots__ = (
-        "_attrs",
-        "_attrs_text",
-        "_line_starts",
-        "_parent",
-        "end",
-        "lang",
-        "name",
-        "start",
-    )
+    __slots__ = ("_attrs", "_attrs_text", "_line_starts", "end", "name", "start")
 
-    def __init__(
-        self,
-        name: str,
-        attrs_text: str,
-        line_starts: list[int],
-        start: int,
-        end: int,
-        parent: Element | None,
-    ) -> None:
+    def __init__(self, name: str, attrs_text: str, line_starts: list[int], start: int, end: int):
         self.name = name
         self._attrs_text = attrs_text
         self._attrs: tuple[tuple[str, str | None], ...] | None = None
         self._line_starts = line_starts  # the document's, to find the line when asked
         self.start = start  # offset of "<"
         self.end = end  # offset just after the start tag's ">"
-        self._parent = parent
-        # The language in force inside it: its own lang, or its ancestors'.
-        own = self.get("lang") if "lang" in attrs_text.lower() else None
-        self.lang = own if own is not None else (parent.lang if parent else None)
 
     @property
     def line(self) -> int:
@@ -73,16 +52,6 @@ class Element:
         if self._attrs is None:
             self._attrs = attributes(self._attrs_text)
         return self._attrs
-
-    @property
-    def ancestors(self) -> tuple[str, ...]:
-        """Names of the open elements around it, outermost first."""
-        names = []
-        parent = self._parent
-        while parent is not None:
-            names.append(parent.name)
-            parent = parent._parent
-        return tuple(reversed(names))
 
     def get(self, name: str, default: str | None = None) -> str | None:
         for key, value in self.attrs:
@@ -102,22 +71,6 @@ class RawText:
 
     element: Element
     text: str
-    start: int
-
-
-@dataclass(frozen=True)
-class Text:
-    """Text between two tags, other than whitespace only (character references as written)."""
-
-    start: int
-    end: int
-    line: int
-    lang: str | None
-    parents: tuple[Element, ...]  # the open elements around it, outermost first
-
-    @property
-    def ancestors(self) -> tuple[str, ...]:
-        return tuple(element.name for element in self.parents)
 
 
 @dataclass
@@ -125,15 +78,6 @@ class Document:
     source: str
     elements: list[Element] = field(default_factory=list)
     raw_texts: list[RawText] = field(default_factory=list)
-    texts: list[Text] = field(default_factory=list)
-
-    def find(self, *names: str) -> Iterator[Element]:
-        return (element for element in self.elements if element.name in names)
-
-    @property
-    def lang(self) -> str | None:
-        """The document's language (``<html lang>``)."""
-        return next((e.get("lang") for e in self.find("html")), None)
 
 
 # One token: a comment, a declaration (<!doctype>), a processing instruction, an end tag or a
@@ -147,6 +91,8 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+# Where the content of a raw-text element ends.
+_RAW_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in RAW_TEXT}
 
 
 def attributes(text: str) -> tuple[tuple[str, str | None], ...]:
@@ -165,91 +111,42 @@ def attribute_map(text: str) -> dict[str, str | None]:
     return dict(reversed(attributes(text)))
 
 
-class _Scanner:
-    """A regular-expression tokeniser: the HTML our templates write is well formed, and this is
-    an order of magnitude faster than ``html.parser`` (every built page goes through it)."""
+def _raw_text_end(source: str, name: str, position: int) -> tuple[int, int]:
+    """Where the content of the raw-text element ``name`` opened before ``position`` ends, and
+    where its end tag ends (the end of the source when it is never closed)."""
+    closing = _RAW_END[name].search(source, position)
+    return (closing.start(), closing.end()) if closing else (len(source), len(source))
 
-    def __init__(self, source: str, text_filter: re.Pattern[str] | None = None) -> None:
-        self.source = source
-        self.document = Document(source)
-        self._line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
-        self._open: list[Element] = []
-        self._text_filter = text_filter
 
-    def _line(self, offset: int) -> int:
-        return bisect.bisect_right(self._line_starts, offset)
+def parse(source: str) -> Document:
+    """Every start tag of ``source`` and the content of every inline script and style.
 
-    def _text(self, start: int, end: int) -> None:
-        # Whitespace between tags carries no language: only real text is recorded (and, with
-        # a filter, only text the filter finds something in).
-        if end <= start:
-            return
-        if self._text_filter is not None:
-            if not self._text_filter.search(self.source, start, end):
-                return
-        elif self.source[start:end].isspace():
-            return
-        lang = self._open[-1].lang if self._open else None
-        text = Text(start, end, self._line(start), lang, tuple(self._open))
-        self.document.texts.append(text)
-
-    def run(self) -> Document:
-        source = self.source
-        position = 0
-        while True:
-            match = _TOKEN.search(source, position)
-            if match is None:
-                self._text(position, len(source))
-                return self.document
-            self._text(position, match.start())
-            position = match.end()
-            if match.group("start"):
-                position = self._start(match)
-            elif match.group("end"):
-                self._end(match.group("end").lower())
-
-    def _start(self, match: re.Match[str]) -> int:
-        tag = match.group("start").lower()
-        attributes_text = match.group("attrs")
-        self_closing = attributes_text.rstrip().endswith("/")
-        if self_closing:
-            attributes_text = attributes_text.rstrip().removesuffix("/")
+    A regular-expression tokeniser: the HTML our templates write is well formed, and this is
+    an order of magnitude faster than ``html.parser`` (every built page goes through it).
+    """
+    document = Document(source)
+    line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
+    position = 0
+    while match := _TOKEN.search(source, position):
+        position = match.end()
+        name = match.group("start")
+        if not name:
+            continue  # an end tag, a comment, a declaration: nothing to keep
+        name = name.lower()
+        attributes_text = match.group("attrs").rstrip()
+        self_closing = attributes_text.endswith("/")
         element = Element(
-            tag,
-            attributes_text,
-            self._line_starts,
+            name,
+            attributes_text.removesuffix("/") if self_closing else attributes_text,
+            line_starts,
             match.start(),
             match.end(),
-            self._open[-1] if self._open else None,
         )
-        self.document.elements.append(element)
-        if tag in VOID or self_closing:
-            return match.end()
-        if tag in RAW_TEXT:  # its content is not markup: read it up to its end tag
-            closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(self.source, match.end())
-            body_end = closing.start() if closing else len(self.source)
-            body = self.source[match.end() : body_end]
-            self.document.raw_texts.append(RawText(element, body, match.end()))
-            return closing.end() if closing else len(self.source)
-        self._open.append(element)
-        return match.end()
-
-    def _end(self, tag: str) -> None:
-        # Close up to the matching element; an end tag with no open element is ignored.
-        for index in range(len(self._open) - 1, -1, -1):
-            if self._open[index].name == tag:
-                del self._open[index:]
-                break
-
-
-# A text_filter for callers that need no text: elements and scripts only, quicker.
-NO_TEXT = re.compile(r"(?!)")
-
-
-def parse(source: str, text_filter: re.Pattern[str] | None = None) -> Document:
-    """Every element, inline script or style and run of text of ``source``; with a
-    ``text_filter``, only the runs of text in which it finds something."""
-    return _Scanner(source, text_filter).run()
+        document.elements.append(element)
+        if name in RAW_TEXT and not self_closing:  # its content is not markup
+            body_end, position = _raw_text_end(source, name, position)
+            document.raw_texts.append(RawText(element, source[match.end() : body_end]))
+    return document
 
 
 def texts_outside(
@@ -259,9 +156,9 @@ def texts_outside(
     finds something, leaving out the text inside an element named in ``skip`` or carrying
     ``naming_attribute``; ``lang`` is the language in force there.
 
-    The same tokens and rules as :func:`parse`, without building an element per tag: the
-    rewrite of every built page that needs only this (``lang`` on passages) is a tenth of a
-    build, and most of its time went into elements nobody looked at.
+    The tokens of :func:`parse`, with a stack of the open elements' state instead of an
+    element object per tag (the rewrite of every built page that needs this, ``lang`` on
+    passages, is a tenth of a build).
     """
     # For each open element, the state outside it: (name, lang, inside body, left out).
     stack: list[tuple[str, str | None, bool, bool]] = []
@@ -288,8 +185,7 @@ def texts_outside(
             if name in VOID or attributes_text.endswith("/"):
                 continue
             if name in RAW_TEXT:
-                closing = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(source, position)
-                position = closing.end() if closing else len(source)
+                position = _raw_text_end(source, name, position)[1]
                 continue
             stack.append((name, lang, in_body, left_out))
             lowered = attributes_text.lower()

@@ -124,7 +124,7 @@ def frame_rules(prefixes: Iterable[str], where: str = "mkdocs.yml") -> tuple[Fra
 
 def inspect(page_html: str, frames: Sequence[FrameRule] = ()) -> list[Finding]:
     """Everything unsafe in a page's rendered content, in document order."""
-    document = htmlscan.parse(page_html, text_filter=htmlscan.NO_TEXT)
+    document = htmlscan.parse(page_html)
     findings: list[Finding] = []
     for element in document.elements:
         findings.extend(_inspect_element(element, frames))

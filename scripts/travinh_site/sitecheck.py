@@ -122,7 +122,7 @@ def check_site(root: Path, site_url: str) -> list[Broken]:
     for file in sorted(site.files):
         path = root / file
         if file.endswith(".html"):
-            document = htmlscan.parse(path.read_text("utf-8"), text_filter=htmlscan.NO_TEXT)
+            document = htmlscan.parse(path.read_text("utf-8"))
             site.ids[file] = {
                 value
                 for element in document.elements
