@@ -59,7 +59,7 @@ def main() -> int:
         print(f"No PNG images in {args.corpus} (use --corpus).", file=sys.stderr)
         return 1
     install_sharp()
-    settings, _config = images_config.load(PROJECT / "mkdocs.yml")
+    settings = images_config.read_settings(PROJECT / "mkdocs.yml")
     encoding = settings.encoding
     print(f"{len(images)} images from {args.corpus}, {CORES} cores, median of {args.repeat} runs")
     print(f"ours: {describe(encoding)}")

@@ -16,12 +16,11 @@ Examples:
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from pathlib import Path
 
-from travinh_site import coverage_cache
+from travinh_site import cli, coverage_cache
 from travinh_site.coverage import (
     FAILABLE,
     Gate,
@@ -32,7 +31,7 @@ from travinh_site.coverage import (
 )
 from travinh_site.coverage_report import FORMATS, github_annotations, render
 from travinh_site.errors import SiteError
-from travinh_site.languages import languages_from_i18n
+from travinh_site.plugin import I18N_PLUGIN
 
 PROJECT = Path(__file__).resolve().parent.parent
 CACHE = coverage_cache.DEFAULT_PATH  # analyses by content hash
@@ -164,9 +163,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _load(config_file: Path):
     """The MkDocs configuration, the language table and the navigation of the site."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     from travinh_site.errors import Problem
 
     if not config_file.is_file():
@@ -179,55 +175,11 @@ def _load(config_file: Path):
                 fix_vi="ghi tệp mkdocs.yml của trang web sau -f.",
             )
         )
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logger = logging.getLogger("mkdocs")
-    collected = _Collect()
-    logger.addHandler(collected)
-    level, propagate = logger.level, logger.propagate
-    logger.setLevel(logging.ERROR)
-    logger.propagate = False  # MkDocs' own messages become our one-line problems
-    try:
-        config = load_config(config_file=str(config_file))
-    except MkDocsException as error:  # ConfigurationError, or Abort after logging why
-        reasons = collected.messages or [str(error)]
-        raise SiteError(
-            *(
-                Problem(
-                    config_file.name,
-                    f"{reason.rstrip('.')}.",
-                    "",
-                    problem_vi=f"cấu hình có lỗi (thông báo của MkDocs): {reason.rstrip('.')}.",
-                )
-                for reason in reasons
-            )
-        ) from None
-    finally:
-        logger.removeHandler(collected)
-        logger.setLevel(level)
-        logger.propagate = propagate
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        raise SiteError(
-            Problem(
-                config_file.name,
-                "has no 'i18n' plugin (mkdocs-static-i18n).",
-                "",
-                problem_vi="thiếu plugin 'i18n' (mkdocs-static-i18n).",
-            )
-        )
-    entries = i18n.config.languages
-    languages = languages_from_i18n(entries)
+    config = cli.site_config(config_file)
+    entries = config.plugins[I18N_PLUGIN].config.languages
+    languages = cli.languages_of(config)
     navigation = navigation_of(config_file.read_text(encoding="utf-8"), config.nav, entries)
     return config, languages, navigation
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 def _fail_on(text: str) -> tuple[str, ...]:

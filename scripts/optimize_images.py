@@ -12,10 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from travinh_site import cli
 from travinh_site.errors import SiteError
 from travinh_site.images import config as images_config
 from travinh_site.images import pages, pipeline
-from travinh_site.languages import languages_from_i18n
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -30,8 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     config_file = args.config.resolve()
     project = config_file.parent
     try:
-        settings, config = images_config.load(config_file)
-        languages = languages_from_i18n(config.plugins["i18n"].config.languages)
+        settings = images_config.read_settings(config_file)
+        languages = cli.languages_of(cli.site_config(config_file))
     except SiteError as error:
         print(error, file=sys.stderr)
         return 1

@@ -181,6 +181,19 @@ def started(site: TinySite, new_page: Run) -> Run:
     return command(site, "start_translation.py", "docs/du-lich/den-tho.md", "--lang", "km")
 
 
+def test_an_invalid_configuration_is_a_clear_error_not_a_traceback(tiny_site: TinySite):
+    config = tiny_site.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\nuse_directory_urls: maybe\n", encoding="utf-8"
+    )
+    result = command(tiny_site, "new_page.py", "Chùa Âng", "--section", "du-lich")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "mkdocs.yml: cấu hình có lỗi (thông báo của MkDocs): " in result.stderr
+    assert "use_directory_urls" in result.stderr  # MkDocs' own words name the setting
+    assert not (tiny_site.root / "docs/du-lich/chua-ang.md").exists()
+
+
 def test_start_translation_copies_the_page_stamped_with_its_source_as_a_draft(
     site: TinySite, started: Run
 ):

@@ -3,12 +3,15 @@ messages, and bad input turned into clean lines and exit code 1 (never a traceba
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
 
 from travinh_site.errors import ENGLISH_INDENT, Problem, SiteError
 from travinh_site.languages import Languages, languages_from_i18n
@@ -17,21 +20,63 @@ from travinh_site.plugin import I18N_PLUGIN
 PREVIEW = "http://127.0.0.1:8000/"
 
 
-def languages(project: Path) -> Languages:
-    """The language table of ``project``'s mkdocs.yml, read the way the build reads it."""
+def site_config(config_file: Path) -> MkDocsConfig:
+    """The site's MkDocs configuration, read and validated the way the build reads it; what is
+    wrong with it (MkDocs' own messages, a missing i18n plugin) raised as problems."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logger = logging.getLogger("mkdocs")
+    collected = _Collect()
+    logger.addHandler(collected)
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.ERROR)
+    logger.propagate = False  # MkDocs' own messages become our one-line problems
     try:
-        config = load_config(str(project / "mkdocs.yml"))
-    except ConfigurationError as error:
+        config = load_config(config_file=str(config_file))
+    except (MkDocsException, OSError) as error:  # ConfigurationError, or Abort after logging
+        reasons = collected.messages or [str(error)]
         raise SiteError(
-            Problem(
-                "mkdocs.yml",
-                f"cannot be read: {error}",
-                "restore it from git.",
-                problem_vi=f"không đọc được tệp: {error}",
-                fix_vi="khôi phục tệp từ git.",
+            *(
+                Problem(
+                    config_file.name,
+                    f"{reason.rstrip('.')}.",
+                    "",
+                    problem_vi=f"cấu hình có lỗi (thông báo của MkDocs): {reason.rstrip('.')}.",
+                )
+                for reason in reasons
             )
         ) from None
+    finally:
+        logger.removeHandler(collected)
+        logger.setLevel(level)
+        logger.propagate = propagate
+    if config.plugins.get(I18N_PLUGIN) is None:
+        raise SiteError(
+            Problem(
+                config_file.name,
+                f"has no '{I18N_PLUGIN}' plugin (mkdocs-static-i18n).",
+                "",
+                problem_vi=f"thiếu plugin '{I18N_PLUGIN}' (mkdocs-static-i18n).",
+            )
+        )
+    return config
+
+
+def languages_of(config: MkDocsConfig) -> Languages:
     return languages_from_i18n(config.plugins[I18N_PLUGIN].config.languages)
+
+
+def languages(project: Path) -> Languages:
+    """The language table of ``project``'s mkdocs.yml, read the way the build reads it."""
+    return languages_of(site_config(project / "mkdocs.yml"))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def say(vietnamese: str, english: str) -> None:

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config import base, load_config
+from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 from travinh_site.errors import Problem, SiteError
@@ -150,27 +148,3 @@ def read_settings(config_file: Path) -> Settings:
             )
         )
     return to_settings(plugin_config)
-
-
-def load(config_file: Path) -> tuple[Settings, MkDocsConfig]:
-    """The settings of ``travinh-images`` in ``config_file``, for the command lines."""
-    try:
-        config = load_config(str(config_file))
-    except (ConfigurationError, OSError) as error:
-        raise SiteError(
-            Problem(
-                config_file.name,
-                f"cannot be read: {error}",
-                problem_vi=f"không đọc được tệp: {error}",
-            )
-        ) from None
-    plugin = config.plugins.get(PLUGIN)
-    if plugin is None:
-        raise SiteError(
-            Problem(
-                config_file.name,
-                f"the '{PLUGIN}' plugin is not listed under plugins.",
-                problem_vi=f"plugin '{PLUGIN}' chưa có trong danh sách plugins.",
-            )
-        )
-    return to_settings(plugin.config), config  # type: ignore[arg-type]
