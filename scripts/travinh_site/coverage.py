@@ -159,6 +159,16 @@ class Report:
     def status(self, page: str, code: str) -> Status | None:
         return self._index.get((page, code))
 
+    def in_state(self, state: str) -> list[Status]:
+        return [status for status in self.statuses if status.state == state]
+
+    def needs_work(self, page: str) -> bool:
+        """Whether a translation of ``page`` exists but is not current (missing, stale, ...)."""
+        return any(
+            (status := self.status(page, language.code)) is not None and not status.is_current
+            for language in self.targets
+        )
+
     def summary(self, code: str, section: str | None = None) -> Summary:
         rows = [
             status

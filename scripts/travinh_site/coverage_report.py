@@ -126,8 +126,7 @@ def to_data(report: Report, gate_failures: Iterable[str] = ()) -> dict[str, Any]
                 ),
                 "note": status.note,
             }
-            for status in report.statuses
-            if status.state == ORPHAN
+            for status in report.in_state(ORPHAN)
         ],
         "findings": [
             {
@@ -257,12 +256,7 @@ def console(
     rows = [
         source_page
         for source_page in report.sources.values()
-        if list_all
-        or any(
-            (status := report.status(source_page.page, language.code)) is not None
-            and not status.is_current
-            for language in targets
-        )
+        if list_all or report.needs_work(source_page.page)
     ]
     width = max([len(row.page) for row in rows] + [4]) + 2
     lines.append("")
@@ -293,7 +287,7 @@ def console(
             + (" (--all lists them)." if rows else ".")
         )
 
-    stale = [status for status in report.statuses if status.state == STALE]
+    stale = report.in_state(STALE)
     if stale:
         lines += ["", style("Stale: what changed in the source", "1")]
         for status in stale:
@@ -303,7 +297,7 @@ def console(
                 where = where if change.translation_line else ""
                 name = _change_name(change.section)
                 lines.append(f"    {name} {change.change}{where}: {_console_diff(change, style)}")
-    orphans = [status for status in report.statuses if status.state == ORPHAN]
+    orphans = report.in_state(ORPHAN)
     if orphans:
         lines += ["", style("Orphans", "1")]
         lines += [f"  {status.file}: {status.note}" for status in orphans]
@@ -413,15 +407,7 @@ def markdown(report: Report, gate_failures: list[str], **_options: Any) -> str:
                 summary = report.summary(language.code, section)
                 cells += [f"{summary.page_percent:.1f}%", f"{summary.word_percent:.1f}%"]
             lines.append(f"| {_md(_section_name(report, section))} | " + " | ".join(cells) + " |")
-    rows = [
-        page
-        for page in report.sources.values()
-        if any(
-            (status := report.status(page.page, language.code)) is not None
-            and not status.is_current
-            for language in targets
-        )
-    ]
+    rows = [page for page in report.sources.values() if report.needs_work(page.page)]
     if rows:
         lines += [
             "",
@@ -439,7 +425,7 @@ def markdown(report: Report, gate_failures: list[str], **_options: Any) -> str:
             lines.append(f"| `{page.page}` | {page.words:,} | " + " | ".join(cells) + " |")
         if len(rows) > LISTED_PAGES:
             lines.append(f"\n… and {len(rows) - LISTED_PAGES} more (see the JSON report).")
-    stale = [status for status in report.statuses if status.state == STALE]
+    stale = report.in_state(STALE)
     if stale:
         lines += ["", f"<details><summary>Stale: what changed ({len(stale)})</summary>", ""]
         for status in stale[:LISTED_PAGES]:
@@ -450,7 +436,7 @@ def markdown(report: Report, gate_failures: list[str], **_options: Any) -> str:
                     f"`{_code(change.word_diff)}`"
                 )
         lines += ["", "</details>"]
-    orphans = [status for status in report.statuses if status.state == ORPHAN]
+    orphans = report.in_state(ORPHAN)
     if orphans:
         lines += ["", f"### Orphans ({len(orphans)})", ""]
         lines += [f"- `{status.file}`: {_md(status.note)}" for status in orphans]
@@ -478,21 +464,18 @@ def _md(text: str) -> str:
 def github_annotations(report: Report, fail_on: Iterable[str] = ()) -> list[str]:
     """``::error``/``::warning``/``::notice`` lines, one per problem, on the file and line."""
     failing = set(fail_on)
-    source = report.languages.default
     lines = []
     for error in report.errors:
         lines.append(_command("error", error.file, error.line, "Translation input error", error))
     for status in report.statuses:
-        if status.state == TRANSLATED:
+        if status.state in (TRANSLATED, ERROR):  # an error: already reported just above
             continue
         language = report.languages.get(status.language)
         level = "error" if status.state in failing else "warning"
         if status.state == DRAFT:
             level = "error" if DRAFT in failing else "notice"
         title = f"{status.state.capitalize()} translation ({english_name(language.code)})"
-        file, line, message = _annotation_of(status, language, source)
-        if status.state == ERROR:
-            continue  # already reported as an input error above
+        file, line, message = _annotation_of(status, language)
         lines.append(_command(level, file, line, title, message))
     for finding in report.findings:
         level = "error" if finding.check in failing else "warning"
@@ -505,7 +488,7 @@ def github_annotations(report: Report, fail_on: Iterable[str] = ()) -> list[str]
     return lines
 
 
-def _annotation_of(status: Status, language: Language, source: Language) -> tuple[str, int, str]:
+def _annotation_of(status: Status, language: Language) -> tuple[str, int, str]:
     if status.state == MISSING:
         note = f" {status.note}" if status.note else ""
         return (
@@ -517,9 +500,7 @@ def _annotation_of(status: Status, language: Language, source: Language) -> tupl
         return status.file, status.line, _stale_headline(status)
     if status.state == DRAFT:
         return status.file, 1, "a draft: the site shows the source page instead."
-    if status.state == ORPHAN:
-        return status.file, 1, status.note
-    return status.file, 1, status.note
+    return status.file, 1, status.note  # an orphan: the note says what became of its source
 
 
 def _command(level: str, file: str, line: int | None, title: str, message: object) -> str:
@@ -568,7 +549,7 @@ def html(
             {
                 "source": source,
                 "statuses": statuses,
-                "todo": any(status is not None and not status.is_current for status in statuses),
+                "todo": report.needs_work(source.page),
             }
         )
     return template.render(
@@ -585,8 +566,8 @@ def html(
             for section in report.sections
         ],
         pages=pages,
-        stale=[status for status in report.statuses if status.state == STALE],
-        orphans=[status for status in report.statuses if status.state == ORPHAN],
+        stale=report.in_state(STALE),
+        orphans=report.in_state(ORPHAN),
         labels=LABELS,
         symbols=SYMBOLS,
         states=STATES,

@@ -102,7 +102,6 @@ class Block:
 class Section:
     heading: str  # "" for the text before the first "##" heading
     line: int
-    text: str  # prose (see PageText.prose)
     raw: str  # Markdown as written, for diffs
     start: int = 0  # index of its first line in the body
 
@@ -136,7 +135,7 @@ class PageText:
     @functools.cached_property
     def prose(self) -> str:
         """The body without code, link targets, tags and URLs (same lines)."""
-        return prose_of(self.body, self.masked)
+        return prose_of(self.masked)
 
     @functools.cached_property
     def prose_blocks(self) -> list[Block]:
@@ -246,10 +245,11 @@ def require_title(page: PageText) -> None:
         )
 
 
-def prose_of(body: str, masked: str | None = None) -> str:
-    """The translatable prose of a Markdown body, at the same offsets and lines: code, link
-    targets, HTML tags, attribute lists and URLs are blanked out (newlines are kept)."""
-    text = links.mask_code(body) if masked is None else masked
+def prose_of(masked: str) -> str:
+    """The translatable prose of a Markdown body whose code is already blanked out
+    (:func:`links.mask_code`), at the same offsets and lines: link targets, HTML tags,
+    attribute lists and URLs are blanked out too (newlines are kept)."""
+    text = masked
     for pattern in (_LINK_TARGET, _DEFINITION, _HTML_TAG, _ATTR_LIST):
         text = pattern.sub(_blank, text)
     if _MAYBE_URL.search(text):  # the URL pattern is slow: only where a URL may be
@@ -282,7 +282,6 @@ def sections_of(body: str, prose: str, body_line: int) -> list[Section]:
         Section(
             heading=headings[number],
             line=body_line + _first_written(prose_lines, start, end),
-            text="\n".join(prose_lines[start:end]),
             raw="\n".join(raw_lines[start:end]),
             start=start,
         )
