@@ -38,14 +38,13 @@ from PIL import Image
 
 from travinh_site.images import config as images_config
 from travinh_site.images import pipeline
-from travinh_site.images.encode import RESAMPLE, encode_as, normalise, widths_for
+from travinh_site.images.encode import EXTENSION, encode_as, normalise, resized, widths_for
 from travinh_site.images.settings import Encoding
 
 PROJECT = Path(__file__).resolve().parent.parent
 NODE_DIR = PROJECT / ".cache/bench-node"
 SHARP_DIR = Path(__file__).resolve().parent / "sharp"
 FORMATS = ("avif", "webp", "jpeg")
-EXTENSION = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
 CORES = os.cpu_count() or 1
 
 
@@ -224,18 +223,13 @@ def _ours_one(args: tuple[str, str, list[int], Encoding, str, tuple[str, ...]]) 
     image = normalise(Image.open(src))
     rows = []
     for width in widths:
-        height = round(image.height * width / image.width)
-        resized = (
-            image
-            if width == image.width
-            else image.resize((width, height), RESAMPLE, reducing_gap=3.0)
-        )
+        variant = resized(image, width)  # exactly the pipeline's resize
         for kind in formats:
-            path = Path(out, f"{name}-{width}.{EXTENSION.get(kind, kind)}")
+            path = Path(out, f"{name}-{width}.{EXTENSION[kind]}")
             if kind == "png":
-                resized.save(path, "PNG", compress_level=1)
+                variant.save(path, "PNG", compress_level=1)
             else:
-                path.write_bytes(encode_as(resized, kind, encoding))
+                path.write_bytes(encode_as(variant, kind, encoding))
             rows.append(((name, kind, width), path))
     return rows
 

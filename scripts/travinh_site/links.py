@@ -100,6 +100,13 @@ def local_path(target: str) -> str | None:
     return unquote(parts.path)
 
 
+def resolve(folder: str, target: str) -> str | None:
+    """The path, from the root, of the file of this site that ``target`` (written in a file in
+    ``folder``) points to; None for external links and anchors."""
+    path = local_path(target)
+    return posixpath.normpath(posixpath.join(folder, path)) if path else None
+
+
 def check(
     references: Iterable[Reference],
     src_uri: str,

@@ -833,10 +833,7 @@ def _has_non_ascii_latin(word: str) -> bool:
 
 
 def _resolve(page: str, src: str) -> str:
-    path = links.local_path(src)
-    if path is None:
-        return src
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    return links.resolve(posixpath.dirname(page), src) or src
 
 
 def _same(first: str, second: str) -> bool:

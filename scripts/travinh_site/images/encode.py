@@ -237,6 +237,15 @@ def _height_for(width: int, original: tuple[int, int]) -> int:
     return max(1, round(original[1] * width / original[0]))
 
 
+def resized(image: Image.Image, width: int) -> Image.Image:
+    """``image`` at ``width`` pixels wide, its aspect ratio kept (itself at its own width)."""
+    if width == image.width:
+        return image
+    return image.resize(
+        (width, _height_for(width, image.size)), RESAMPLE, reducing_gap=RESAMPLE_GAP
+    )
+
+
 # ---- encoding -------------------------------------------------------------------------------
 
 
@@ -246,15 +255,10 @@ def _still(job: Job, image: Image.Image) -> Outcome:
     fallback = "png" if transparent else "jpeg"
     variants = []
     for width in widths_for(image.width, encoding.widths):
-        height = _height_for(width, image.size)
-        resized = (
-            image
-            if width == image.width
-            else image.resize((width, height), RESAMPLE, reducing_gap=RESAMPLE_GAP)
-        )
+        variant = resized(image, width)
         for kind in ("avif", "webp", fallback):
-            data = encode_as(resized, kind, encoding)
-            variants.append(_store(job, kind, width, height, data))
+            data = encode_as(variant, kind, encoding)
+            variants.append(_store(job, kind, width, variant.height, data))
     return Outcome(job.shown_as, image.width, image.height, False, tuple(variants))
 
 
@@ -291,25 +295,19 @@ def _animated(job: Job, image: Image.Image, frames: int) -> Outcome:
     encoding = job.encoding
     variants = []
     for width in widths_for(image.width, encoding.widths):
-        height = _height_for(width, image.size)
-        resized = [
-            frame
-            if width == frame.width
-            else frame.resize((width, height), RESAMPLE, reducing_gap=RESAMPLE_GAP)
-            for frame in still_frames
-        ]
+        frames = [resized(frame, width) for frame in still_frames]  # all of the image's size
         buffer = io.BytesIO()
-        resized[0].save(
+        frames[0].save(
             buffer,
             "WEBP",
             save_all=True,
-            append_images=resized[1:],
+            append_images=frames[1:],
             duration=durations,
             loop=loop,
             quality=encoding.webp_quality,
             method=encoding.webp_method,
         )
-        variants.append(_store(job, "webp", width, height, buffer.getvalue()))
+        variants.append(_store(job, "webp", width, frames[0].height, buffer.getvalue()))
     return Outcome(job.shown_as, image.width, image.height, True, tuple(variants))
 
 

@@ -19,7 +19,7 @@ from travinh_site import frontmatter
 from travinh_site.errors import Problem, SiteError
 from travinh_site.frontmatter import read_text
 from travinh_site.languages import Languages, markdown_files
-from travinh_site.links import Reference, find_references, local_path
+from travinh_site.links import Reference, find_references, resolve
 
 DECORATIVE = "decorative"
 
@@ -42,8 +42,7 @@ def problems(
         if not reference.is_image:
             continue
         if reference.syntax == "html":
-            path = local_path(reference.target)
-            resolved = posixpath.normpath(posixpath.join(folder, path)) if path else ""
+            resolved = resolve(folder, reference.target) or ""
             if resolved.startswith(images_dir.rstrip("/") + "/"):
                 found.append(
                     Problem(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
@@ -118,9 +117,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         code = language.code if language else the_core.current_language(config).code
         self.page = _PageState(page, shown_as, the_core.texts[code])
         for reference in references:
-            path = links.local_path(reference.target)
-            if reference.is_image and path:
-                resolved = posixpath.normpath(posixpath.join(folder, path))
+            resolved = links.resolve(folder, reference.target)
+            if reference.is_image and resolved:
                 self.page.uses.setdefault(resolved, []).append(reference)
         return markdown
 
@@ -294,10 +292,7 @@ class _PictureTreeprocessor(Treeprocessor):
 
 def _site_path(src: str, page_url: str) -> str | None:
     """The site path an ``<img src>`` (relative to the page's URL) points to."""
-    parts = urlsplit(src)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page_url), unquote(parts.path)))
+    return links.resolve(posixpath.dirname(page_url), src)
 
 
 def _replace(parent: Element, old: Element, new: Element) -> None:
