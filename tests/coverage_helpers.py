@@ -10,8 +10,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import PROJECT, TinySite, make_tiny_site
+from tests.conftest import PROJECT
 from travinh_site import stamps
+from travinh_site.languages import Language, Languages
 
 SCRIPT = PROJECT / "scripts" / "check_translations.py"
 _spec = importlib.util.spec_from_file_location("check_translations", SCRIPT)
@@ -64,8 +65,17 @@ def run_cli(*arguments: str | Path) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
-def tiny_project(root: Path, pages: dict[str, str], nav: list | None = None) -> TinySite:
-    site = make_tiny_site(root, pages)
-    if nav is not None:
-        site.set_nav(nav)
-    return site
+LANGUAGES = Languages(
+    (
+        Language("vi", "Tiếng Việt", "docs", "vi_VN", default=True),
+        Language("en", "English", "docs_en", "en_US"),
+        Language("km", "ខ្មែរ", "docs_km", "km_KH"),
+    )
+)
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

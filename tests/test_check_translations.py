@@ -10,15 +10,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import PROJECT
-from tests.coverage_helpers import SCRIPT, git, page, run_cli, stamped, tiny_project
+from tests.conftest import PROJECT, make_tiny_site
+from tests.coverage_helpers import SCRIPT, git, page, run_cli, stamped
 
 SCHEMA = json.loads(
     (PROJECT / "scripts/travinh_site/schemas/translation-coverage.schema.json").read_text("utf-8")
 )
 SOURCE = page("Ao Bà Om", "Một ao cổ.", "# Ao Bà Om\n\nAo rộng khoảng 500 × 300 m.\n")
 HOME = page("Trang chủ", "Trang chủ.", "# Trang chủ\n\nXin chào.\n")
-NAV = [{"Trang chủ": "index.md"}, {"Du lịch": [{"Ao Bà Om": "du-lich/ao-ba-om.md"}]}]
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +25,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """en: home translated, pond stale; km: home translated, pond missing; one km orphan."""
     root = tmp_path_factory.mktemp("cli") / "site"
     old_source = SOURCE.replace("500 × 300", "400 × 300")
-    tiny_project(
+    make_tiny_site(
         root,
         {
             "docs/index.md": HOME,
@@ -39,7 +38,6 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ),
             "docs_km/cu.md": page("ចាស់", "ចាស់។", "ចាស់។\n"),
         },
-        nav=NAV,
     )
     git(root, "init", "-q")
     git(root, "add", "-A")
@@ -195,7 +193,7 @@ ERROR_PAGES = {
 
 def test_input_errors_are_one_line_each_with_file_and_line(tmp_path):
     root = tmp_path / "site"
-    tiny_project(root, ERROR_PAGES, nav=NAV)
+    make_tiny_site(root, ERROR_PAGES)
     (root / "docs_km/du-lich").mkdir(parents=True)
     (root / "docs_km/du-lich/ao-ba-om.md").write_bytes(
         "---\ntitle: ស្រះ\n---\n\nAo B".encode() + b"\xe0 Om\n"  # Latin-1, not UTF-8

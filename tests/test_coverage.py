@@ -26,19 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.coverage_helpers import git, page, stamped
+from tests.coverage_helpers import LANGUAGES, git, page, stamped, write
 from travinh_site import frontmatter, stamps
 from travinh_site.coverage import check, mark_current
 from travinh_site.history import MAX_CALLS
-from travinh_site.languages import Language, Languages
-
-LANGUAGES = Languages(
-    (
-        Language("vi", "Tiếng Việt", "docs", "vi_VN", default=True),
-        Language("en", "English", "docs_en", "en_US"),
-        Language("km", "ខ្មែរ", "docs_km", "km_KH"),
-    )
-)
 
 # Words counted by hand: title + description + prose (tokens with a letter; "#" and
 # "1.009.168" are not words).
@@ -74,13 +65,6 @@ KM_INTRO = page(
 )
 EN_PAGODA = page("Ang Pagoda", "A Khmer pagoda.", "# Ang Pagoda\n\nAn old Khmer pagoda.\n")
 KM_PAGODA = page("វត្តអង្គ", "វត្តខ្មែរមួយ។", "# វត្តអង្គ\n\nវត្តចាស់របស់ខ្មែរ។\n")
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for path, text in files.items():
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
 
 
 def build_repository(root: Path) -> dict[str, str]:

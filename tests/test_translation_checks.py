@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.coverage_helpers import page, stamped
-from tests.test_coverage import LANGUAGES, write
+from tests.coverage_helpers import LANGUAGES, page, stamped, write
 from travinh_site.coverage import Navigation, check
 from travinh_site.quantities import reader
 
