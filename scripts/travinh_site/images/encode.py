@@ -317,14 +317,19 @@ def variant_name(stem: str, width: int, key: str, kind: str) -> str:
     return f"{stem}-{width}.{key[:8]}.{EXTENSION[kind]}"
 
 
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file beside it: never a half-written
+    file under the real name (a later run trusts every output it finds)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    partial.replace(target)
+
+
 def _store(job: Job, kind: str, width: int, height: int, data: bytes) -> Variant:
     name = variant_name(job.stem, width, job.key, kind)
     if job.write:
-        target = Path(job.out_dir, name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{name}.{os.getpid()}.partial")
-        partial.write_bytes(data)
-        partial.replace(target)  # never a half-written file under the real name
+        write_atomically(Path(job.out_dir, name), data)
     return Variant(kind, width, height, name, len(data))
 
 

@@ -32,6 +32,7 @@ from travinh_site.images.encode import (
     Variant,
     process,
     unreadable,
+    write_atomically,
 )
 from travinh_site.images.metadata import Metadata
 from travinh_site.images.progress import Progress, Say
@@ -281,11 +282,8 @@ def _load_manifest(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def _save_manifest(path: Path, entries: dict[str, dict[str, Any]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     text = json.dumps({"version": PIPELINE_VERSION, "sources": entries}, indent=1, sort_keys=True)
-    partial.write_text(text + "\n", encoding="utf-8")
-    partial.replace(path)
+    write_atomically(path, f"{text}\n".encode())
 
 
 def _content_hash(source: _Source, manifest: dict[str, dict[str, Any]]) -> str:
@@ -391,9 +389,8 @@ def _publish_svg(
     key = _key(digest, f"svg{PIPELINE_VERSION}")
     name = f"{source.path.name.rsplit('.', 1)[0]}.{key[:8]}.svg"
     if not check:
-        target = outputs / posixpath.dirname(source.shown_as) / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)  # passed through as it is: it was found safe
+        # Passed through as it is: it was found safe.
+        write_atomically(outputs / posixpath.dirname(source.shown_as) / name, data)
     return {
         "stat": list(source.stat),
         "sha256": digest,

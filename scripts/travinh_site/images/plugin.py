@@ -42,7 +42,6 @@ class _PageState:
     page: Page
     shown_as: str
     texts: dict[str, str]  # interface texts in the language of the page's text
-    images_done: int = 0
     uses: dict[str, list[links.Reference]] = field(default_factory=dict)  # by site path
     seen: dict[str, int] = field(default_factory=dict)  # site path -> times rendered so far
 
@@ -175,6 +174,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             image = report.images.get(source) if source else None
             if image is None:
                 continue
+            first = not state.seen  # the page's first image: its likely largest paint
             use = state.next_use(source)
             decorative = pages.DECORATIVE in img.get("class", "").split()
             alt = "" if decorative else img.get("alt", "").strip()
@@ -183,10 +183,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
                 reference = links.Reference(0, img.get("src", ""), True)
                 for problem in pages.problems([reference], state.shown_as, "", ""):
                     self._warn(problem)
-            options = markup.Options(
-                settings.sizes, settings.fallback_width, first=state.images_done == 0
-            )
-            state.images_done += 1
+            options = markup.Options(settings.sizes, settings.fallback_width, first=first)
             element = markup.image_element(
                 image,
                 lambda uri: get_relative_url(uri, page_url),
