@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import BuildResult, make_tiny_site
+from tests.conftest import BuildResult, TinySite, make_tiny_site
 
 SITE_URL = "https://example.org/"
 PAGE = "du-lich/ao-ba-om.html"
@@ -194,3 +194,23 @@ def test_fonts_cover_khmer_and_vietnamese_and_ship_their_licence(built: BuildRes
     fonts = sorted(path.name for path in (built.site / "assets/fonts").iterdir())
     assert "OFL.txt" in fonts and sum(name.endswith(".woff2") for name in fonts) == 4
     assert "SIL OPEN FONT LICENSE" in built.text("assets/fonts/OFL.txt").upper()
+
+
+@pytest.mark.parametrize(
+    ("key", "used_by"), [("image.photo", "photo credits"), ("data.sources", "the data blocks")]
+)
+def test_a_missing_interface_text_names_the_text_and_who_needs_it(
+    tiny_site: TinySite, key: str, used_by: str
+):
+    strings = tiny_site.root / "overrides/strings.yml"
+    text = strings.read_text(encoding="utf-8")
+    start = text.index(f"\n{key}:\n") + 1
+    end = text.index("\n", text.index("  km:", start)) + 1  # the key and its three lines
+    strings.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = tiny_site.build()
+    assert result.returncode != 0
+    assert (
+        f"overrides/strings.yml: the text '{key}' used by {used_by} is missing. Fix: add "
+        f"'{key}:' with one line per language."
+    ) in result.output
+    assert "Traceback" not in result.output

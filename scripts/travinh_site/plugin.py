@@ -8,6 +8,7 @@ the sitemaps) is done in the first ``on_config`` and reused.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -355,6 +356,27 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
             project / self.config.strings, self.languages, self.config.strings
         )
         self.sitemaps = seo.sitemaps(self.catalogue, self.site_url)
+
+    def require_texts(self, keys: Iterable[str], used_by: str, used_by_vi: str) -> None:
+        """Raise a problem for each interface text in ``keys`` missing from strings.yml
+        (strings.load has made sure every text there has every language)."""
+        assert self.languages is not None
+        have = self.texts[self.languages.default.code]
+        strings_file = self.config.strings
+        missing = [key for key in keys if key not in have]
+        if missing:
+            raise SiteError(
+                *(
+                    Problem(
+                        strings_file,
+                        f"the text '{key}' used by {used_by} is missing.",
+                        f"add '{key}:' with one line per language.",
+                        problem_vi=f"thiếu dòng chữ '{key}' mà {used_by_vi} dùng.",
+                        fix_vi=f"thêm '{key}:' với một dòng cho mỗi ngôn ngữ.",
+                    )
+                    for key in missing
+                )
+            )
 
     def _generated_files(self, language: Language) -> dict[str, str]:
         """The sitemaps (and robots.txt, _redirects) that belong under ``language``'s prefix."""

@@ -46,7 +46,7 @@ class TravinhDataPlugin(BasePlugin):
             project = Path(config.config_file_path).resolve().parent
             try:
                 self.data = records.load(project, site.languages)
-                _check_texts(site)
+                site.require_texts(required_texts(), "the data blocks", "các khối dữ liệu")
             except SiteError as error:
                 raise PluginError(str(error)) from None
             default = site.languages.default
@@ -230,23 +230,3 @@ def _page_path(site: TravinhPlugin, src_uri: str) -> str:
     assert site.languages is not None
     language = site.languages.of_content_path(src_uri)
     return src_uri.removeprefix(f"{language.code}/") if language else src_uri
-
-
-def _check_texts(site: TravinhPlugin) -> None:
-    assert site.languages is not None
-    strings = site.config.strings
-    default = site.languages.default.code
-    missing = [key for key in required_texts() if key not in site.texts[default]]
-    if missing:
-        raise SiteError(
-            *(
-                Problem(
-                    strings,
-                    f"the text '{key}' used by the data blocks is missing.",
-                    f"add '{key}:' with one line per language.",
-                    problem_vi=f"thiếu dòng chữ '{key}' mà các khối dữ liệu dùng.",
-                    fix_vi=f"thêm '{key}:' với một dòng cho mỗi ngôn ngữ.",
-                )
-                for key in missing
-            )
-        )

@@ -74,13 +74,10 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             self.settings = to_settings(self.config)
         except SiteError as error:
             raise PluginError(str(error)) from None
-        texts = core(config).texts
-        missing = [key for key in markup.CREDIT_TEXTS for lang in texts if key not in texts[lang]]
-        if missing:
-            raise PluginError(
-                f"{core(config).config.strings}: the texts {', '.join(sorted(set(missing)))} "
-                "of photo credits are missing. Fix: restore them from git."
-            )
+        try:
+            core(config).require_texts(markup.CREDIT_TEXTS, "photo credits", "phần ghi công ảnh")
+        except SiteError as error:
+            raise PluginError(str(error)) from None
         if not any(isinstance(e, _ImagesExtension) for e in config.markdown_extensions):
             config.markdown_extensions.append(_ImagesExtension(self))  # type: ignore[arg-type]
         return config
