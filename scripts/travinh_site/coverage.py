@@ -150,7 +150,7 @@ class Report:
     @property
     def targets(self) -> list[Language]:
         """The translated languages (every language but the source's)."""
-        return [language for language in self.languages if not language.default]
+        return list(self.languages.translations)
 
     @property
     def sections(self) -> list[str]:
@@ -260,8 +260,7 @@ def check(
     }
     statuses = [
         _state(result.page, source_pages[result.page], language, result.versions.get(language.code))
-        for language in languages
-        if not language.default
+        for language in languages.translations
         for result in results
     ]
     orphans = _orphans(project, languages, source_pages, errors)
@@ -426,9 +425,7 @@ def _analyse(
             source_page = SourcePage(
                 page, text.shown_as, text.title, text.words, stamps.hash_of(text.meta, text.body)
             )
-        for language in languages:
-            if language.default:
-                continue
+        for language in languages.translations:
             translation = _read(project, language, page, errors)
             if translation is None:
                 continue
@@ -467,9 +464,7 @@ def _orphans(
     """Translations whose source page does not exist."""
     source = languages.default
     orphans = []
-    for language in languages:
-        if language.default:
-            continue
+    for language in languages.translations:
         for page in markdown_files(project / language.content_dir):
             if page in source_pages:
                 continue
@@ -916,7 +911,7 @@ class Gate:
 
 def parse_thresholds(text: str, languages: Languages) -> dict[str, float]:
     """ "en=100,km=90" -> {"en": 100.0, "km": 90.0}; a bare "95" applies to every language."""
-    codes = [language.code for language in languages if not language.default]
+    codes = [language.code for language in languages.translations]
     found: dict[str, float] = {}
     for part in filter(None, (piece.strip() for piece in text.split(","))):
         code, separator, number = part.rpartition("=")

@@ -63,6 +63,11 @@ class Languages:
         return self.items[0]
 
     @property
+    def translations(self) -> tuple[Language, ...]:
+        """Every language but the default one: those pages are translated into."""
+        return self.items[1:]
+
+    @property
     def codes(self) -> tuple[str, ...]:
         return tuple(language.code for language in self.items)
 

@@ -329,7 +329,7 @@ def _target_language(languages: Languages, file: str, code: str | None) -> Langu
         (lang for lang in languages if path.startswith(lang.content_dir.rstrip("/") + "/")),
         None,
     )
-    translations = [language for language in languages if not language.default]
+    translations = languages.translations
     choices = ", ".join(language.code for language in translations)
     if code is None:
         if named is not None and not named.default:

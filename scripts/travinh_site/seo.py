@@ -131,8 +131,7 @@ def not_found_rules(site_url: str, languages: Languages) -> str:
     base = urlsplit(normalise_site_url(site_url)).path
     lines = [
         f"{base}{language.prefix}*  {base}{language.prefix}404.html  404"
-        for language in languages
-        if not language.default
+        for language in languages.translations
     ]
     return "".join(line + "\n" for line in lines)
 

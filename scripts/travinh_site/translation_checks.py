@@ -701,9 +701,7 @@ def check_nav(
 ) -> list[Finding]:
     """Navigation labels (with their line in mkdocs.yml) without a translation per language."""
     found = []
-    for language in languages:
-        if language.default:
-            continue
+    for language in languages.translations:
         known = translations.get(language.code) or {}
         name = english_name(language.code)
         for label, line in labels:
