@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -70,21 +73,66 @@ def test_stage_links_each_language_folder_and_assets(tmp_path: Path):
     assert (staging / "vi").resolve() == (project / "docs").resolve()
 
 
+def _refuse_symlinks(*args: object, **kwargs: object) -> None:
+    raise OSError("symbolic link privilege not held")
+
+
 def test_stage_copies_where_symbolic_links_are_not_allowed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise OSError("symbolic link privilege not held")
-
-    monkeypatch.setattr(Path, "symlink_to", refuse)
+    monkeypatch.setattr(Path, "symlink_to", _refuse_symlinks)
     project = make_project(tmp_path / "project")
     staging = project / ".cache/stage"
     stage(project, staging, TABLE)
     assert not (staging / "vi").is_symlink()
     assert (staging / "vi/js/index.md").read_text() == "# JS\n"
+    copies: list[str] = []
+    copytree = shutil.copytree
+    monkeypatch.setattr(
+        shutil,
+        "copytree",
+        lambda source, *rest: copies.append(source.name) or copytree(source, *rest),
+    )
+    stage(project, staging, TABLE)  # unchanged: kept (another build process may be reading it)
+    assert copies == []
     (project / "docs/js/index.md").write_text("# JS v2\n")
-    stage(project, staging, TABLE)  # copies are refreshed on every build
+    stage(project, staging, TABLE)  # changed: copied again
     assert (staging / "vi/js/index.md").read_text() == "# JS v2\n"
+    (project / "docs/js/index.md").unlink()
+    stage(project, staging, TABLE)  # a removed page leaves the copy too
+    assert not (staging / "vi/js/index.md").exists()
+
+
+def _stage_at_once(project: Path, staging: Path, barrier: Any) -> None:
+    barrier.wait()  # all start together, as the parallel build's processes do
+    stage(project, staging, TABLE)  # an error ends the process with a non-zero exit code
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["links", "copies"])
+def test_stage_is_safe_when_the_parallel_build_stages_in_several_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: bool
+):
+    # The parallel build starts one `mkdocs build` per language; each stages the same folder.
+    # On a fresh clone the folder is empty, and they raced to create the same links (a CI
+    # failure: FileExistsError).
+    if not links:  # as on Windows without the symlink privilege (forked processes inherit it)
+        monkeypatch.setattr(Path, "symlink_to", _refuse_symlinks)
+    context = multiprocessing.get_context("fork")
+    for attempt in range(12):
+        project = make_project(tmp_path / f"project{attempt}")
+        staging = project / ".cache/stage"
+        barrier = context.Barrier(4)
+        workers = [
+            context.Process(target=_stage_at_once, args=(project, staging, barrier))
+            for _ in range(4)
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(timeout=60)
+        assert [worker.exitcode for worker in workers] == [0, 0, 0, 0]
+        assert sorted(p.name for p in staging.iterdir()) == ["assets", "en", "km", "vi"]
+        assert (staging / "vi/js/index.md").read_text() == "# JS\n"
 
 
 def test_stage_names_a_missing_content_folder(tmp_path: Path):

@@ -17,12 +17,15 @@ them and copies elsewhere (Windows without developer mode).
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from filelock import FileLock
 
 from travinh_site import frontmatter, stamps
 from travinh_site.errors import Problem, SiteError
@@ -152,17 +155,22 @@ def stage(project_dir: Path, stage_dir: Path, languages: Languages) -> None:
     if missing:
         raise SiteError(*missing)
     stage_dir.mkdir(parents=True, exist_ok=True)
-    for entry in stage_dir.iterdir():
-        if entry.name not in wanted:
-            _remove(entry)
-    for name, target in wanted.items():
-        _link_or_copy(stage_dir / name, target)
+    # The parallel build's processes all stage this folder as they start; on a fresh clone
+    # they would race to create the same links. One at a time, the later ones find it done.
+    with FileLock(stage_dir.parent / f"{stage_dir.name}.lock"):
+        for entry in stage_dir.iterdir():
+            if entry.name not in wanted:
+                _remove(entry)
+        for name, target in wanted.items():
+            _link_or_copy(stage_dir / name, target)
 
 
 def _link_or_copy(link: Path, target: Path) -> None:
     relative = os.path.relpath(target, link.parent)
     if link.is_symlink() and os.readlink(link) == relative:
         return
+    if link.is_dir() and not link.is_symlink() and _same_tree(target, link):
+        return  # a copy (below) still up to date: left alone, another process may be reading it
     if link.exists() or link.is_symlink():
         _remove(link)
     if not target.exists():
@@ -170,9 +178,19 @@ def _link_or_copy(link: Path, target: Path) -> None:
     try:
         link.symlink_to(relative, target_is_directory=True)
     except (OSError, NotImplementedError):
-        # Windows without the symlink privilege: copy. A copy is refreshed on every build,
-        # so it is removed above on the next call (a real folder is never a valid link).
+        # Windows without the symlink privilege: copy, refreshed whenever the source changes.
         shutil.copytree(target, link)
+
+
+def _same_tree(source: Path, copy: Path) -> bool:
+    """Whether ``copy`` holds the same files as ``source``, byte for byte."""
+    comparison = filecmp.dircmp(source, copy, ignore=[])
+    if comparison.left_only or comparison.right_only or comparison.common_funny:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(source, copy, comparison.common_files, shallow=False)
+    if mismatch or errors:
+        return False
+    return all(_same_tree(source / name, copy / name) for name in comparison.common_dirs)
 
 
 def _remove(path: Path) -> None:
