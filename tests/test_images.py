@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import multiprocessing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -378,6 +380,36 @@ def test_cache_encodes_only_what_changed_and_removes_what_is_gone(tmp_path: Path
         Settings(**{**SETTINGS.__dict__, "encoding": Encoding(widths=(200, 800), avif_quality=40)}),
     )
     assert changed.encoded == 2  # new settings, new keys: everything again
+
+
+def _run_at_once(project: Path, barrier: Any, results: Any) -> None:
+    barrier.wait()  # all start together, as the parallel build's processes do
+    report = run(project, SETTINGS)  # an error ends the process with a non-zero exit code
+    results.put((report.encoded, report.cached, lines(report)))
+
+
+def test_several_processes_encoding_at_once_share_one_cache(tmp_path: Path):
+    # Each process of the parallel build runs the pipeline as it starts; `make site` encodes
+    # first, but a build started otherwise finds every image new in all of them at once.
+    for index, colour in enumerate((RED, GREEN, BLUE, WHITE)):
+        add(tmp_path, f"p{index}.png", encoded(Image.new("RGB", (900, 600), colour), "PNG"))
+    context = multiprocessing.get_context("fork")
+    barrier, results = context.Barrier(3), context.Queue()
+    workers = [
+        context.Process(target=_run_at_once, args=(tmp_path, barrier, results)) for _ in range(3)
+    ]
+    for worker in workers:
+        worker.start()
+    reports = [results.get(timeout=120) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=60)
+    assert [worker.exitcode for worker in workers] == [0, 0, 0]
+    assert all(problems == [] for _encoded, _cached, problems in reports)
+    assert sum(encoded for encoded, _cached, _problems in reports) == 4  # each image once
+    after = run(tmp_path, SETTINGS)
+    assert (after.encoded, after.cached, after.removed) == (0, 4, 0)
+    assert len(_output_paths(tmp_path)) == 4 * 6
+    assert not [path for path in tmp_path.rglob("*.partial")]
 
 
 def test_an_unreadable_source_is_one_line_and_keeps_its_last_outputs(

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from filelock import FileLock
+
 from travinh_site.errors import Problem, SiteError
 from travinh_site.images import metadata, svg
 from travinh_site.images.encode import (
@@ -101,6 +103,20 @@ def run(
     stream: TextIO | None = None,
 ) -> Report:
     """Check and encode every image of ``project``; with ``check``, write nothing."""
+    if check:
+        return _run(project, settings, check=True, say=say, stream=stream)
+    cache = project / settings.cache_dir
+    cache.mkdir(parents=True, exist_ok=True)
+    # The parallel build's processes each run this as they start: one at a time, so that an
+    # image is encoded once and the others find it cached (and none removes another's
+    # half-written output as stale).
+    with FileLock(cache / "images.lock"):
+        return _run(project, settings, check=False, say=say, stream=stream)
+
+
+def _run(
+    project: Path, settings: Settings, *, check: bool, say: Say, stream: TextIO | None
+) -> Report:
     started = time.monotonic()
     report = Report()
     cache = project / settings.cache_dir
