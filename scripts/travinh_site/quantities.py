@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_date_format, get_month_names
@@ -25,8 +25,7 @@ DAY_WINDOW = 12  # characters of words allowed between a day and its month ("ថ
 YEAR_WINDOW = 12  # and between a month and its year ("tháng 7 năm 2025")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):  # a tuple: pages hold many, made quickly
     value: str  # canonical: "1009168", "3.5", "2025-07-01", "2025-07"
     text: str  # as written
     offset: int
@@ -81,6 +80,7 @@ class QuantityReader:
         pattern = get_date_format("short", locale=locale).pattern
         self._month_first = pattern.find("M") < pattern.find("d")
         self._month_names = _month_names(locale)
+        self._month_starts = frozenset(name[:MONTH_START] for name in self._month_names)
 
     def _months_in(self, text: str) -> re.Pattern[str] | None:
         """The pattern of the month names ``text`` contains (None when it names no month).
@@ -88,7 +88,14 @@ class QuantityReader:
         A substring test per spelling first: one regular expression with every spelling is
         slow on long texts (Python's ``re`` has no prefix tree), and most texts name no month.
         """
-        present = tuple(name for name in self._month_names if name in text)
+        # Spellings share their first letters ("tháng 1" … "Tháng 12"): those are looked for
+        # first, the spellings only under the ones found.
+        starts = {start for start in self._month_starts if start in text}
+        if not starts:
+            return None
+        present = tuple(
+            name for name in self._month_names if name[:MONTH_START] in starts and name in text
+        )
         return _month_pattern(present) if present else None
 
     def read(self, text: str) -> list[Quantity]:
@@ -108,10 +115,14 @@ class QuantityReader:
         # expression with an alternative per form (tried at every position of the text).
         for token in _TOKEN.finditer(text):
             written, start = token.group(0), token.start()
-            if _is_identifier(text, start, written):
-                continue
-            if written.isdigit():
+            if written.isdigit():  # most tokens: _is_identifier's tests inlined
+                if len(written) >= ID_DIGITS or (
+                    start and text[start - 1] in _NAME_END and _is_identifier(text, start, written)
+                ):
+                    continue
                 found.append(Quantity(written.lstrip("0") or "0", written, start))
+                continue
+            if _is_identifier(text, start, written):
                 continue
             value = None
             if "-" in written and (iso := _ISO.fullmatch(written)):
@@ -172,6 +183,8 @@ class QuantityReader:
         return f"{whole}.{fraction}" if fraction else whole
 
 
+_NAME_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")  # see below
+MONTH_START = 3  # letters of a month's spelling looked for before the whole of it
 ID_DIGITS = 10  # a run of this many digits, without separators, is an identifier, not a figure
 
 

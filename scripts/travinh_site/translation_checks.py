@@ -154,7 +154,7 @@ class PageText:
         """
         if locale not in self._quantities:
             read = reader(locale).read
-            starts = [section.start for section in self.sections]
+            starts = self.section_starts
             per_section: list[list[Quantity]] = [[] for _ in starts]
             prose = self.prose
             line, position = 0, 0
@@ -189,6 +189,12 @@ class PageText:
     @functools.cached_property
     def sections(self) -> list[Section]:
         return sections_of(self.body, self.prose, self.body_line)
+
+    @functools.cached_property
+    def section_starts(self) -> list[int]:
+        """The index in the body of each section's first line (cheaper than ``sections``,
+        which only the diffs and the findings need)."""
+        return _section_starts(self.prose)[0]
 
     @functools.cached_property
     def blocks(self) -> list[Block]:
@@ -266,6 +272,23 @@ def sections_of(body: str, prose: str, body_line: int) -> list[Section]:
     """The body cut at its level-2 headings (the text before the first one is section "")."""
     raw_lines = body.split("\n")
     prose_lines = prose.split("\n")
+    starts, headings = _section_starts(prose)
+    starts = [*starts, len(prose_lines)]
+    return [
+        Section(
+            heading=headings[number],
+            line=body_line + _first_written(prose_lines, start, end),
+            raw="\n".join(raw_lines[start:end]),
+            start=start,
+        )
+        for number, (start, end) in enumerate(itertools.pairwise(starts))
+        if number or end > start
+    ]
+
+
+def _section_starts(prose: str) -> tuple[list[int], list[str]]:
+    """The first line of each section (0 for the text before the first "##" heading) and
+    its heading ("" for that text, unless the body starts with a heading)."""
     starts = [0]
     headings = [""]
     line, position = 0, 0
@@ -277,17 +300,7 @@ def sections_of(body: str, prose: str, body_line: int) -> list[Section]:
             headings.append(" ".join(match.group(1).split()))
         else:
             headings[0] = " ".join(match.group(1).split())
-    starts.append(len(prose_lines))
-    return [
-        Section(
-            heading=headings[number],
-            line=body_line + _first_written(prose_lines, start, end),
-            raw="\n".join(raw_lines[start:end]),
-            start=start,
-        )
-        for number, (start, end) in enumerate(itertools.pairwise(starts))
-        if number or end > start
-    ]
+    return starts, headings
 
 
 def _first_written(lines: list[str], start: int, end: int) -> int:
@@ -458,13 +471,16 @@ def _script(source: PageText, translation: PageText, language, languages) -> lis
     name = english_name(language.code)
     name_vi = vietnamese_name(language.code)
     text = f"{translation.title}\n{translation.description}\n{translation.prose}"
-    own_letters, own_marks = _script_letters(own), _script_letters(own, marks=True)
-    # Letters of every script, plus the vowel signs of this one (Khmer writes most vowels
-    # as marks: leaving them out would undercount it against Latin text).
-    letters = _count(_LETTER, text) + _count(own_marks, text)
+    own_letters = _script_letters(own)
+    # The share of its own letters (vowel signs included: Khmer writes most vowels as marks)
+    # among all letters. The other scripts' letters are counted in what is left once its own
+    # are removed: one pass over the page, and a short one over the rest.
+    others = own_letters.sub("", text)
+    own_count = len(text) - len(others)
+    letters = own_count + _count(_LETTER, others)
     found = []
     if letters:
-        share = _count(own_letters, text) / letters
+        share = own_count / letters
         if share < MIN_OWN_SCRIPT_SHARE:
             found.append(
                 _finding(
@@ -508,7 +524,12 @@ def _prose_blocks(page: PageText) -> list[Block]:
         block
         for block in page.blocks
         if not block.text.startswith(("#", "!["))
-        and len(_NATURAL_WORD.findall(block.text)) >= MIN_PARAGRAPH_WORDS
+        # Stop at the third word: most paragraphs have many (this runs on every page).
+        and next(
+            itertools.islice(_NATURAL_WORD.finditer(block.text), MIN_PARAGRAPH_WORDS - 1, None),
+            None,
+        )
+        is not None
     ]
 
 
@@ -622,29 +643,36 @@ def _numbers(source: PageText, translation: PageText, language, languages) -> li
     the title and description are compared on their own."""
     expected = source.quantities(languages.default.code)
     present = translation.quantities(language.code)
-    pairs = [(expected[0], present[0], translation.meta_line("title"))]
+    # (wanted, found, where): where is "title", a section's index, or "body" (page by page)
+    pairs: list[tuple[list[Quantity], list[Quantity], str | int]] = [
+        (expected[0], present[0], "title")
+    ]
     if len(expected) == len(present):
         pairs += [
-            (mine, theirs, section.line)
-            for mine, theirs, section in zip(
-                expected[1:], present[1:], translation.sections, strict=True
-            )
+            (mine, theirs, index)
+            for index, (mine, theirs) in enumerate(zip(expected[1:], present[1:], strict=True))
         ]
     else:
         pairs.append(
             (
                 [q for part in expected[1:] for q in part],
                 [q for part in present[1:] for q in part],
-                translation.body_line,
+                "body",
             )
         )
     found = []
     source_name = english_name(languages.default.code)
     source_vi = vietnamese_name(languages.default.code)
-    for wanted, found_here, line in pairs:
+    for wanted, found_here, where in pairs:
         missing = _missing(wanted, found_here)
         if not missing:
             continue
+        if where == "title":
+            line = translation.meta_line("title")
+        elif where == "body":
+            line = translation.body_line
+        else:  # the sections are cut only now: most translations have no finding
+            line = translation.sections[int(where)].line
         extra = _missing(found_here, wanted)
         written = ", ".join(f"'{quantity.text}'" for quantity in missing)
         instead = instead_vi = ""
@@ -793,9 +821,9 @@ def _count(runs: re.Pattern[str], text: str) -> int:
 
 
 @functools.cache
-def _script_letters(script: str, *, marks: bool = False) -> re.Pattern[str]:
-    """A character class of the letters and marks of ``script`` ("KHMER"), or of its marks
-    only, matched at C speed.
+def _script_letters(script: str) -> re.Pattern[str]:
+    """A character class of the letters and marks of ``script`` ("KHMER"), matched at C
+    speed.
 
     Built once from Unicode's character names, looking into a 16-character chunk only when
     its first named character belongs to the script (Unicode blocks are 16-aligned), in the
@@ -813,7 +841,7 @@ def _script_letters(script: str, *, marks: bool = False) -> re.Pattern[str]:
             members += [
                 chr(code)
                 for code in range(base, base + 16)
-                if unicodedata.category(chr(code))[0] in ("M" if marks else "LM")
+                if unicodedata.category(chr(code))[0] in "LM"
                 and unicodedata.name(chr(code), "").startswith(prefix)
             ]
     return re.compile("[" + "".join(re.escape(ch) for ch in members) + "]+")
