@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from tests.coverage_helpers import LANGUAGES, git, page, stamped, write
-from travinh_site import frontmatter, stamps
+from travinh_site import coverage, frontmatter, stamps
 from travinh_site.coverage import check, mark_current
 from travinh_site.history import MAX_CALLS
 
@@ -341,6 +341,30 @@ def test_mark_current_keeps_the_summary_mark(repository, tmp_path):
         == check(clone, LANGUAGES).sources["gioi-thieu.md"].hash
         != (old.source_hash)
     )
+
+
+def test_processes_give_the_report_of_one_process(repository, monkeypatch: pytest.MonkeyPatch):
+    # Large sites are analysed and their diffs compared in forked processes; here every
+    # threshold is lowered so that this small one is too.
+    root, _commits = repository
+    monkeypatch.setattr(coverage, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(coverage, "DIFFS_PARALLEL_FROM", 1)
+    spawned: list[int] = []
+    pool_class = coverage.ProcessPoolExecutor
+
+    def counted_pool(workers: int, **options: object) -> object:
+        spawned.append(workers)
+        return pool_class(workers, **options)
+
+    monkeypatch.setattr(coverage, "ProcessPoolExecutor", counted_pool)
+    alone = check(root, LANGUAGES, workers=1)
+    assert spawned == []
+    together = check(root, LANGUAGES, workers=2)
+    assert spawned == [2]  # one pool for the analyses and the diffs
+    assert together.statuses == alone.statuses  # states, notes, lines and word diffs
+    assert together.findings == alone.findings
+    assert together.sources == alone.sources
+    assert together.status("gioi-thieu.md", "en").changes
 
 
 def test_the_cache_gives_the_same_report_and_misses_an_edited_page(tmp_path):

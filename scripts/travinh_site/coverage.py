@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 import yaml
 
@@ -244,50 +245,54 @@ def check(
     )
     known = {page: store.get(key) for page, key in keys.items()} if cache else dict.fromkeys(pages)
     missing = [page for page, data in known.items() if data is None]
-    fresh = _analyse_all(project, languages, site_url, enabled, missing, workers)
-    if cache:
-        for result in fresh:
-            store.put(keys[result.page], _result_data(result))
-        store.save()
-    by_page = {result.page: result for result in fresh}
-    results = [by_page.get(page) or _result_of(known[page]) for page in pages]
-    errors = [error for result in results for error in result.errors]
-    findings = [finding for result in results for finding in result.findings]
-    source_pages = {
-        result.page: result.source
-        or SourcePage(result.page, f"{source.content_dir}/{result.page}", "", 0, None)
-        for result in results
-    }
-    statuses = [
-        _state(result.page, source_pages[result.page], language, result.versions.get(language.code))
-        for language in languages.translations
-        for result in results
-    ]
-    orphans = _orphans(project, languages, source_pages, errors)
-    order = {language.content_dir: index for index, language in enumerate(languages)}
-    errors.sort(key=lambda error: (order.get(error.file.split("/", 1)[0], 0), error.file))
+    # Processes for the analyses and the diffs, started once (and only for many pages).
+    with _Workers(workers) as pool:
+        fresh = _analyse_all(project, languages, site_url, enabled, missing, pool)
+        if cache:
+            for result in fresh:
+                store.put(keys[result.page], _result_data(result))
+            store.save()
+        by_page = {result.page: result for result in fresh}
+        results = [by_page.get(page) or _result_of(known[page]) for page in pages]
+        errors = [error for result in results for error in result.errors]
+        findings = [finding for result in results for finding in result.findings]
+        source_pages = {
+            result.page: result.source
+            or SourcePage(result.page, f"{source.content_dir}/{result.page}", "", 0, None)
+            for result in results
+        }
+        statuses = [
+            _state(
+                result.page, source_pages[result.page], language, result.versions.get(language.code)
+            )
+            for language in languages.translations
+            for result in results
+        ]
+        orphans = _orphans(project, languages, source_pages, errors)
+        order = {language.content_dir: index for index, language in enumerate(languages)}
+        errors.sort(key=lambda error: (order.get(error.file.split("/", 1)[0], 0), error.file))
 
-    def read(page: str, language: Language) -> PageText | None:
-        text = _read(project, language, page, [])
-        return text if isinstance(text, PageText) else None
+        history = (
+            History.open(project) if use_git else History(project, reason="--no-git was given")
+        )
+        _use_history(history, statuses, orphans, source_pages, project, languages, pool)
+        _explain_orphans(orphans, statuses, source_pages, history, languages)
+        if navigation is not None and "nav-label" in enabled:
+            findings.extend(check_nav(navigation.labels, navigation.translations, languages))
 
-    history = History.open(project) if use_git else History(project, reason="--no-git was given")
-    _use_history(history, statuses, orphans, source_pages, read, languages)
-    _explain_orphans(orphans, statuses, source_pages, history, languages)
-    if navigation is not None and "nav-label" in enabled:
-        findings.extend(check_nav(navigation.labels, navigation.translations, languages))
-
-    git = GitInfo(history.available, history.shallow, history.head, history.reason, history.calls)
-    return Report(
-        languages,
-        source_pages,
-        statuses + orphans,
-        findings,
-        errors,
-        git,
-        dict(navigation.section_labels) if navigation else {},
-        analysed=len(missing),
-    )
+        git = GitInfo(
+            history.available, history.shallow, history.head, history.reason, history.calls
+        )
+        return Report(
+            languages,
+            source_pages,
+            statuses + orphans,
+            findings,
+            errors,
+            git,
+            dict(navigation.section_labels) if navigation else {},
+            analysed=len(missing),
+        )
 
 
 @dataclass(frozen=True)
@@ -381,27 +386,54 @@ def _result_of(data: dict) -> _PageResult:
     )
 
 
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+class _Workers:
+    """Processes that run a task over lists of items (pages, diffs): forked on first use when
+    there are enough items to pay for them, and kept for the next task."""
+
+    def __init__(self, workers: int | None) -> None:
+        if workers is None:
+            workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        can_fork = "fork" in multiprocessing.get_all_start_methods()
+        self.workers = workers if can_fork else 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+    def map(self, task: Callable[[list[_T]], list[_R]], items: list[_T], minimum: int) -> list[_R]:
+        """``task`` over ``items``: here for fewer than ``minimum`` items, else in chunks in
+        the processes (results in no particular order)."""
+        if self.workers <= 1 or len(items) < minimum:
+            return task(items)
+        if self._pool is None:
+            # fork shares the loaded modules with the workers (the command line has no
+            # threads, so forking is safe)
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        # Interleaved chunks balance the work.
+        count = self.workers * 4
+        chunks = [items[start::count] for start in range(count)]
+        return [result for chunk in self._pool.map(task, chunks) for result in chunk]
+
+
 def _analyse_all(
     project: Path,
     languages: Languages,
     site_url: str,
     enabled: frozenset[str],
     pages: list[str],
-    workers: int | None,
+    pool: _Workers,
 ) -> list[_PageResult]:
-    if workers is None:
-        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    can_fork = "fork" in multiprocessing.get_all_start_methods()
-    if workers <= 1 or len(pages) < PARALLEL_FROM or not can_fork:
-        return _analyse(project, languages, site_url, enabled, pages)
-    # Interleaved chunks balance the work; fork shares the loaded modules with the workers
-    # (the command line has no threads, so forking is safe).
-    count = workers * 4
-    chunks = [pages[start::count] for start in range(count)]
-    context = multiprocessing.get_context("fork")
     task = functools.partial(_analyse, project, languages, site_url, enabled)
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results = [result for chunk in pool.map(task, chunks) for result in chunk]
+    results = pool.map(task, pages, PARALLEL_FROM)
     return sorted(results, key=lambda result: result.page)
 
 
@@ -518,8 +550,9 @@ def _use_history(
     statuses: list[Status],
     orphans: list[Status],
     source_pages: dict[str, SourcePage],
-    read: Callable[[str, Language], PageText | None],
+    project: Path,
     languages: Languages,
+    pool: _Workers,
 ) -> None:
     """Dates for unstamped translations, and the old source text for the diffs of stale ones.
 
@@ -560,20 +593,22 @@ def _use_history(
                     f"no stamp: its source was committed ({theirs.commit[:COMMIT_LENGTH]}) after "
                     f"it ({mine.commit[:COMMIT_LENGTH]})."
                 )
-    _add_diffs(history, stale, read, languages)
+    _add_diffs(history, stale, project, languages, pool)
 
 
 def _add_diffs(
     history: History,
     stale: list[Status],
-    read: Callable[[str, Language], PageText | None],
+    project: Path,
     languages: Languages,
+    pool: _Workers,
 ) -> None:
     """Each stale page's changes since the source version its stamp names.
 
     The stamp's commit is tried first; the text found there must have the stamp's hash (a
     rebase or an uncommitted edit can make a commit id wrong). Otherwise, the source's past
-    versions are searched for one with the stamp's hash.
+    versions are searched for one with the stamp's hash. Git is asked here; the pages are
+    read and compared in the processes.
     """
     by_commit = {
         number: f"{status.stamp.source_commit}:{status.source_file}"
@@ -592,25 +627,59 @@ def _add_diffs(
         if number not in old_texts and status.stamp and status.stamp.source_hash
     }
     found = history.find_version(searching, _hash_matches) if searching else {}
+    jobs: list[_DiffJob] = []
     for number, status in enumerate(stale):
         text = old_texts.get(number) or found.get(status.source_file, (None, None))[1]
         if text is None:
             why = "shallow clone" if history.shallow else "not in this repository's history"
             status.note = f"the source version it was made from is not available ({why})."
             continue
-        try:
-            old = read_page(text, status.source_file, status.page)
-        except SiteError:
-            status.note = "the source version it was made from cannot be read."
+        jobs.append(_DiffJob(number, status.page, status.language, status.source_file, text))
+    task = functools.partial(_diff, project, languages)
+    for number, changes, note in pool.map(task, jobs, DIFFS_PARALLEL_FROM):
+        status = stale[number]
+        if note:
+            status.note = note
+        if changes is None:
             continue
-        source = read(status.page, languages.default)
-        if source is None:
-            continue
-        translation = read(status.page, languages.get(status.language))
-        status.changes = compare(old, source, translation)
-        lines = [change.translation_line for change in status.changes if change.translation_line]
+        status.changes = changes
+        lines = [change.translation_line for change in changes if change.translation_line]
         if lines:
             status.line = min(lines)
+
+
+DIFFS_PARALLEL_FROM = 100  # stale translations; fewer are compared here
+
+
+@dataclass(frozen=True)
+class _DiffJob:
+    number: int  # of the stale translation
+    page: str
+    language: str
+    source_file: str
+    old_text: str  # the source as it was when the translation was made
+
+
+def _diff(
+    project: Path, languages: Languages, jobs: list[_DiffJob]
+) -> list[tuple[int, list[SectionChange] | None, str]]:
+    """(number, changes or None, note) of each job."""
+    done: list[tuple[int, list[SectionChange] | None, str]] = []
+    for job in jobs:
+        try:
+            old = read_page(job.old_text, job.source_file, job.page)
+        except SiteError:
+            done.append((job.number, None, "the source version it was made from cannot be read."))
+            continue
+        source = _read(project, languages.default, job.page, [])
+        if not isinstance(source, PageText):
+            done.append((job.number, None, ""))
+            continue
+        translation = _read(project, languages.get(job.language), job.page, [])
+        if not isinstance(translation, PageText):
+            translation = None
+        done.append((job.number, compare(old, source, translation), ""))
+    return done
 
 
 def _hash_matches(expected: str | None, text: str) -> bool:
