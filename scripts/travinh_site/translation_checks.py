@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -92,8 +92,7 @@ class Finding:
         return str(self.problem)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):  # a tuple: every paragraph of every page is one
     line: int
     text: str  # the prose of a paragraph or heading, whitespace collapsed
 
@@ -358,7 +357,6 @@ def _front_matter(source: PageText, translation: PageText, language, languages) 
     for key in ("title", "description"):
         value = getattr(translation, key)
         original = getattr(source, key)
-        line = translation.meta_line(key)
         if not value.strip() and original.strip():
             found.append(
                 _finding(
@@ -367,7 +365,7 @@ def _front_matter(source: PageText, translation: PageText, language, languages) 
                     language,
                     f"the front matter has no {key}.",
                     f"add '{key}: …' in {english_name(language.code)}.",
-                    line,
+                    translation.meta_line(key),
                     f"phần đầu trang thiếu {key}.",
                     f"thêm '{key}: …' bằng {name_vi}.",
                 )
@@ -380,7 +378,7 @@ def _front_matter(source: PageText, translation: PageText, language, languages) 
                     language,
                     f"the {key} is the same as in the {source_name} page.",
                     f"translate the {key} into {english_name(language.code)}.",
-                    line,
+                    translation.meta_line(key),
                     f"{key} giống hệt trong trang {source_vi}.",
                     f"dịch {key} sang {name_vi}.",
                 )
@@ -705,10 +703,12 @@ def _missing(expected: Iterable[Quantity], present: Iterable[Quantity]) -> list[
     """``expected`` quantities not in ``present``. A year also counts where a full date has it,
     and a month without a year ("giữa tháng 4") where the translation names it or its number
     ("mid-April", "the 4th month"); numbers below ten may be written in words."""
-    have = {quantity.value for quantity in present}
-    have |= {quantity.text for quantity in present}  # "4.0" (Industry 4.0) as written
-    have |= {quantity.year for quantity in present if quantity.year}
-    have |= {quantity.month_only for quantity in present if quantity.month_only}
+    have: set[str] = set()
+    for quantity in present:
+        have.add(quantity.value)
+        have.add(quantity.text)  # "4.0" (Industry 4.0) as written
+        if "-" in quantity.value:  # a date (the rest are numbers): its year, or its month
+            have.add(quantity.year or quantity.month_only or quantity.value)
     missing: dict[str, Quantity] = {}
     for quantity in expected:
         if quantity.value.isdigit() and int(quantity.value) < SPELLED_OUT_BELOW:
