@@ -31,7 +31,7 @@ from travinh_site.coverage import (
 )
 from travinh_site.coverage_report import FORMATS, github_annotations, render
 from travinh_site.errors import SiteError
-from travinh_site.plugin import I18N_PLUGIN
+from travinh_site.languages import I18N_PLUGIN
 
 PROJECT = Path(__file__).resolve().parent.parent
 CACHE = coverage_cache.DEFAULT_PATH  # analyses by content hash
@@ -175,7 +175,7 @@ def _load(config_file: Path):
                 fix_vi="ghi tệp mkdocs.yml của trang web sau -f.",
             )
         )
-    config = cli.site_config(config_file)
+    config = cli.site_config(config_file, only_plugins=(I18N_PLUGIN,))
     entries = config.plugins[I18N_PLUGIN].config.languages
     languages = cli.languages_of(config)
     navigation = navigation_of(config_file.read_text(encoding="utf-8"), config.nav, entries)

@@ -252,6 +252,31 @@ def test_a_broken_configuration_is_an_input_error(tmp_path):
     )
 
 
+def test_only_the_language_plugin_is_loaded(project, tmp_path):
+    # The check needs the language table and the navigation; the build's other plugins are
+    # not started (a tenth of a second), so a mistake in their settings is the build's to
+    # report. A mistake in the language plugin's settings stays the check's.
+    site = tmp_path / "site"
+    subprocess.run(["git", "clone", "-q", str(project), str(site)], check=True)
+    mkdocs_yml = site / "mkdocs.yml"
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    assert "  - travinh-images" in text
+    mkdocs_yml.write_text(
+        text.replace("  - travinh-images", "  - travinh-images:\n      avif_quality: high"),
+        encoding="utf-8",
+    )
+    assert run_cli(*config(site), "--format", "json").code == 0
+    mkdocs_yml.write_text(text.replace("content_dir: docs_km", "content_dir:"), encoding="utf-8")
+    broken = run_cli(*config(site))
+    assert broken.code == 2
+    assert "language 'km' of the i18n plugin has no extra.content_dir." in broken.err
+    mkdocs_yml.write_text(text + "\nnav: [\n", encoding="utf-8")  # not YAML: MkDocs says why
+    unreadable = run_cli(*config(site))
+    assert unreadable.code == 2
+    assert "mkdocs.yml: cấu hình có lỗi (thông báo của MkDocs): " in unreadable.err
+    assert "Traceback" not in unreadable.err
+
+
 def test_mark_current_from_the_command_line(project, tmp_path):
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(project), str(clone)], check=True)

@@ -22,8 +22,14 @@ from mkdocs.structure.files import File, set_exclusions
 
 from travinh_site import frontmatter, navigation, schema
 from travinh_site.errors import ENGLISH_INDENT, Problem, SiteError
-from travinh_site.languages import Language, Languages, languages_from_i18n, markdown_files
-from travinh_site.plugin import I18N_PLUGIN, core, in_shard
+from travinh_site.languages import (
+    I18N_PLUGIN,
+    Language,
+    Languages,
+    languages_from_i18n,
+    markdown_files,
+)
+from travinh_site.plugin import core, in_shard
 
 log = get_plugin_logger(__name__)
 

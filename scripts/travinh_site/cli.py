@@ -6,24 +6,35 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import Any
 
+import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
 
 from travinh_site.errors import ENGLISH_INDENT, Problem, SiteError
-from travinh_site.languages import Languages, languages_from_i18n
-from travinh_site.plugin import I18N_PLUGIN
+from travinh_site.languages import I18N_PLUGIN, Languages, languages_from_i18n
 
 PREVIEW = "http://127.0.0.1:8000/"
 
 
-def site_config(config_file: Path) -> MkDocsConfig:
+def site_config(config_file: Path, *, only_plugins: Collection[str] = ()) -> MkDocsConfig:
     """The site's MkDocs configuration, read and validated the way the build reads it; what is
-    wrong with it (MkDocs' own messages, a missing i18n plugin) raised as problems."""
+    wrong with it (MkDocs' own messages, a missing i18n plugin) raised as problems.
+
+    ``only_plugins``: load these of its plugins and no other (a command that needs the
+    language table does not start the images or search plugins: a tenth of a second).
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    overrides = {}
+    if only_plugins:
+        chosen = _plugins_named(config_file, only_plugins)
+        if chosen is not None:
+            overrides["plugins"] = chosen
     logger = logging.getLogger("mkdocs")
     collected = _Collect()
     logger.addHandler(collected)
@@ -31,7 +42,7 @@ def site_config(config_file: Path) -> MkDocsConfig:
     logger.setLevel(logging.ERROR)
     logger.propagate = False  # MkDocs' own messages become our one-line problems
     try:
-        config = load_config(config_file=str(config_file))
+        config = load_config(config_file=str(config_file), **overrides)
     except (MkDocsException, OSError) as error:  # ConfigurationError, or Abort after logging
         reasons = collected.messages or [str(error)]
         raise SiteError(
@@ -61,13 +72,34 @@ def site_config(config_file: Path) -> MkDocsConfig:
     return config
 
 
+def _plugins_named(config_file: Path, names: Collection[str]) -> list[Any] | dict[str, Any] | None:
+    """The ``plugins`` setting of ``config_file`` with only the plugins ``names``; None when
+    the file cannot be read that way (the whole configuration is then loaded, and what is
+    wrong with it reported)."""
+    try:
+        with open(config_file, encoding="utf-8") as handle:
+            raw = yaml_load(handle)  # MkDocs' own reader: !ENV, !relative and INHERIT
+    except (OSError, yaml.YAMLError, MkDocsException):
+        return None
+    plugins = raw.get("plugins") if isinstance(raw, dict) else None
+    if isinstance(plugins, dict):
+        return {name: value for name, value in plugins.items() if name in names}
+    if isinstance(plugins, list):
+        return [
+            entry
+            for entry in plugins
+            if entry in names or (isinstance(entry, dict) and any(key in names for key in entry))
+        ]
+    return None
+
+
 def languages_of(config: MkDocsConfig) -> Languages:
     return languages_from_i18n(config.plugins[I18N_PLUGIN].config.languages)
 
 
 def languages(project: Path) -> Languages:
     """The language table of ``project``'s mkdocs.yml, read the way the build reads it."""
-    return languages_of(site_config(project / "mkdocs.yml"))
+    return languages_of(site_config(project / "mkdocs.yml", only_plugins=(I18N_PLUGIN,)))
 
 
 class _Collect(logging.Handler):

@@ -19,7 +19,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from travinh_site import coverage, coverage_cache, coverage_report, seo
-from travinh_site.plugin import I18N_PLUGIN, core
+from travinh_site.languages import I18N_PLUGIN
+from travinh_site.plugin import core
 
 
 class CoverageConfig(base.Config):

@@ -31,6 +31,7 @@ from travinh_site import frontmatter, stamps
 from travinh_site.errors import Problem, SiteError
 
 ASSETS = "assets"
+I18N_PLUGIN = "i18n"  # mkdocs-static-i18n, whose table of languages this module reads
 
 
 @dataclass(frozen=True)

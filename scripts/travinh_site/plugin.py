@@ -29,6 +29,7 @@ from travinh_site import frontmatter, links, seo, strings
 from travinh_site.errors import Problem, SiteError
 from travinh_site.languages import (
     ASSETS,
+    I18N_PLUGIN,
     Catalogue,
     Language,
     Languages,
@@ -39,7 +40,6 @@ from travinh_site.languages import (
 
 log = get_plugin_logger(__name__)
 
-I18N_PLUGIN = "i18n"
 NOT_FOUND = "404.html"
 # An empty template: the pages another process renders (see TravinhConfig.shard).
 SKIPPED = "skipped.html"

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from travinh_site.errors import Problem
-from travinh_site.plugin import I18N_PLUGIN
+from travinh_site.languages import I18N_PLUGIN
 
 
 class PreviewConfig(base.Config):

@@ -21,8 +21,9 @@ from mkdocs.structure.pages import Page
 
 from travinh_site import frontmatter, headers, safety
 from travinh_site.errors import SiteError
+from travinh_site.languages import I18N_PLUGIN
 from travinh_site.page_rewriter import PageRewriter
-from travinh_site.plugin import I18N_PLUGIN, core, shard_of
+from travinh_site.plugin import core, shard_of
 
 
 class SecurityConfig(base.Config):
