@@ -627,16 +627,21 @@ def _add_diffs(
         if number not in old_texts and status.stamp and status.stamp.source_hash
     }
     found = history.find_version(searching, _hash_matches) if searching else {}
-    jobs: list[_DiffJob] = []
+    # One job per source version: its translations made from it are compared together
+    # (the source and its old version read and cut into sections once).
+    jobs: dict[tuple[str, str], _DiffJob] = {}
     for number, status in enumerate(stale):
         text = old_texts.get(number) or found.get(status.source_file, (None, None))[1]
         if text is None:
             why = "shallow clone" if history.shallow else "not in this repository's history"
             status.note = f"the source version it was made from is not available ({why})."
             continue
-        jobs.append(_DiffJob(number, status.page, status.language, status.source_file, text))
+        job = jobs.setdefault(
+            (status.source_file, text), _DiffJob(status.page, status.source_file, text)
+        )
+        job.translations.append((number, status.language))
     task = functools.partial(_diff, project, languages)
-    for number, changes, note in pool.map(task, jobs, DIFFS_PARALLEL_FROM):
+    for number, changes, note in pool.map(task, list(jobs.values()), DIFFS_PARALLEL_FROM):
         status = stale[number]
         if note:
             status.note = note
@@ -648,37 +653,39 @@ def _add_diffs(
             status.line = min(lines)
 
 
-DIFFS_PARALLEL_FROM = 100  # stale translations; fewer are compared here
+DIFFS_PARALLEL_FROM = 50  # source versions; fewer are compared here
 
 
-@dataclass(frozen=True)
+@dataclass
 class _DiffJob:
-    number: int  # of the stale translation
     page: str
-    language: str
     source_file: str
-    old_text: str  # the source as it was when the translation was made
+    old_text: str  # the source as it was when these translations were made
+    translations: list[tuple[int, str]] = field(default_factory=list)  # (number, language)
 
 
 def _diff(
     project: Path, languages: Languages, jobs: list[_DiffJob]
 ) -> list[tuple[int, list[SectionChange] | None, str]]:
-    """(number, changes or None, note) of each job."""
+    """(number of the stale translation, its changes or None, a note) for each job's
+    translations."""
     done: list[tuple[int, list[SectionChange] | None, str]] = []
     for job in jobs:
         try:
             old = read_page(job.old_text, job.source_file, job.page)
         except SiteError:
-            done.append((job.number, None, "the source version it was made from cannot be read."))
+            note = "the source version it was made from cannot be read."
+            done += [(number, None, note) for number, _language in job.translations]
             continue
         source = _read(project, languages.default, job.page, [])
         if not isinstance(source, PageText):
-            done.append((job.number, None, ""))
+            done += [(number, None, "") for number, _language in job.translations]
             continue
-        translation = _read(project, languages.get(job.language), job.page, [])
-        if not isinstance(translation, PageText):
-            translation = None
-        done.append((job.number, compare(old, source, translation), ""))
+        for number, code in job.translations:
+            translation = _read(project, languages.get(code), job.page, [])
+            if not isinstance(translation, PageText):
+                translation = None
+            done.append((number, compare(old, source, translation), ""))
     return done
 
 
