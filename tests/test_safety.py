@@ -28,6 +28,13 @@ def problems_of(source: str, frames: tuple[str, ...] = ()) -> list[str]:
 CASES = [
     ("Text.\n\n<script>alert(1)</script>\n", "docs/x.md:3: a <script> element is not allowed"),
     ("<SCRIPT src='https://evil.example/x.js'></SCRIPT>\n", "docs/x.md:1: a <script> element"),
+    # Comments that browsers close at once ("<!-->", "<!--->") or with "--!>": what follows runs.
+    ("<div><!--><script>alert(1)</script></div>\n", "docs/x.md:1: a <script> element"),
+    ("<div><!---><script>alert(1)</script></div>\n", "docs/x.md:1: a <script> element"),
+    ("<div><!-- x --!><script>alert(1)</script></div>\n", "docs/x.md:1: a <script> element"),
+    # A style (or script) ends at "</style" followed by a space or "/" too: then markup again.
+    ("<style>p{}</style x><img src=a onerror=alert(1)>\n", "docs/x.md:1: the attribute 'onerror'"),
+    ("<style>p{}</style/><img src=a onerror=alert(1)>\n", "docs/x.md:1: the attribute 'onerror'"),
     ("[x](javascript:alert(1))\n", "docs/x.md:1: the href of <a> is a 'javascript:' address"),
     # Character references and tabs do not hide the scheme (browsers decode and drop them).
     ("\n[x](JaVa&#x53;cript:alert(1))\n", "docs/x.md:2: the href of <a> is a 'javascript:'"),

@@ -81,9 +81,11 @@ class Document:
 
 
 # One token: a comment, a declaration (<!doctype>), a processing instruction, an end tag or a
-# start tag (whose quoted attribute values may hold ">"). Anything else is text.
+# start tag (whose quoted attribute values may hold ">"). Anything else is text. Comments end
+# where browsers end them: "<!-->" and "<!--->" at once, else at "-->" or "--!>" (an editor's
+# "<!--><script>" runs; the content check must see that script).
 _TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)"
+    r"<!--(?:-?>|.*?(?:--!?>|\Z))"
     r"|<![^>]*>"
     r"|<\?[^>]*>"
     r"|</(?P<end>[a-zA-Z][^\s/>]*)[^>]*>"
@@ -91,8 +93,11 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-# Where the content of a raw-text element ends.
-_RAW_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in RAW_TEXT}
+# Where the content of a raw-text element ends: at "</style" followed by a space, "/" or ">",
+# whatever comes before the ">" (as in browsers: "</style x>" ends it too).
+_RAW_END = {
+    name: re.compile(rf"</{name}(?:[\t\n\f\r /][^>]*)?>", re.IGNORECASE) for name in RAW_TEXT
+}
 
 
 def attributes(text: str) -> tuple[tuple[str, str | None], ...]:
