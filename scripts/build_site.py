@@ -25,10 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--jobs",
         type=int,
-        help="processes to build with (default: one per language, up to the number of cores; "
-        "1 builds the languages one after the other)",
+        help="processes to build with (default: one per language on a machine with several "
+        "cores, at most one per language; 1 builds the languages one after the other)",
     )
     args = parser.parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs must be 1 or more")
     encode_images()
     return build(PROJECT, args.site_dir.resolve(), verbose=args.verbose, jobs=args.jobs)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -130,20 +131,23 @@ def test_front_matter_yaml_error_names_line_and_column(tiny_site: TinySite):
     assert "Traceback" not in result.output
 
 
-def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path):
-    from tests.conftest import make_tiny_site
-
-    site = make_tiny_site(tmp_path / "project")
-    # The project's own build command, run against the tiny project.
+def _build_command(site: TinySite) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """The project's own build command (``make site``), run against the tiny project."""
     script = site.root / "scripts" / "build_site.py"
-    script.parent.mkdir()
+    script.parent.mkdir(exist_ok=True)
     script.write_bytes((PROJECT / "scripts" / "build_site.py").read_bytes())
 
-    def build() -> subprocess.CompletedProcess[str]:
+    def build(*options: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, str(script)], cwd=site.root, capture_output=True, text=True
+            [sys.executable, str(script), *options], cwd=site.root, capture_output=True, text=True
         )
 
+    return build
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tiny_site: TinySite):
+    site = tiny_site
+    build = _build_command(site)
     first = build()
     assert first.returncode == 0, first.stderr
     before = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
@@ -153,3 +157,27 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path):
     assert "Build failed: site/ was left as it was." in second.stderr
     after = {p: p.read_bytes() for p in (site.root / "site").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_more_processes_than_languages_build_the_same_site(tiny_site: TinySite):
+    build = _build_command(tiny_site)
+    assert build("--jobs", "1", "--site-dir", "one").returncode == 0
+    many = build("--jobs", "4", "--site-dir", "four")  # three languages
+    assert many.returncode == 0, many.stderr
+    one, four = tiny_site.root / "one", tiny_site.root / "four"
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(four) for p in four.rglob("*") if p.is_file())
+    assert all((one / f).read_bytes() == (four / f).read_bytes() for f in files)
+    refused = build("--jobs", "0")
+    assert refused.returncode == 2 and "--jobs must be 1 or more" in refused.stderr
+
+
+def test_an_unreadable_configuration_is_one_clear_line(tiny_site: TinySite):
+    config = tiny_site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nnav: [\n", encoding="utf-8")
+    result = _build_command(tiny_site)()
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "mkdocs.yml" in result.stderr  # MkDocs names the file and the line
+    assert "Build failed: nothing was written." in result.stderr
+    assert not (tiny_site.root / "site").exists()

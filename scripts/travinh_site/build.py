@@ -27,10 +27,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
-
-from travinh_site import headers
-from travinh_site.errors import ENGLISH_INDENT
+from travinh_site import headers, plugin_settings
+from travinh_site.errors import ENGLISH_INDENT, SiteError
+from travinh_site.languages import I18N_PLUGIN
 
 
 def mkdocs_command(project: Path, site_dir: Path) -> list[str]:
@@ -87,12 +86,13 @@ def run_mkdocs(project: Path, site_dir: Path, *, verbose: bool = False) -> int:
 
 
 def language_count(project: Path) -> int:
-    with open(project / "mkdocs.yml", encoding="utf-8") as handle:
-        config = yaml_load(handle) or {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return len((plugin["i18n"] or {}).get("languages") or [])
-    return 1
+    """The languages of the i18n plugin; 1 when mkdocs.yml cannot be read (the build then
+    says what is wrong with it)."""
+    try:
+        i18n = plugin_settings.options(plugin_settings.read(project / "mkdocs.yml"), I18N_PLUGIN)
+    except SiteError:
+        return 1
+    return len((i18n or {}).get("languages") or []) or 1
 
 
 def default_jobs(project: Path) -> int:
@@ -162,7 +162,8 @@ def merge(shards: list[Path], target: Path) -> str | None:
 def build(project: Path, site_dir: Path, *, verbose: bool = False, jobs: int | None = None) -> int:
     """Build into ``site_dir``; on failure leave it untouched. Returns an exit code.
 
-    ``jobs``: processes to build with (default: one per language, up to the number of cores).
+    ``jobs``: processes to build with (default: one per language on a machine with several
+    cores; never more than one per language: a process builds one language or more).
     """
     started = time.monotonic()
     # Beside the target, so that putting the new site in place is a rename within one file
@@ -173,7 +174,7 @@ def build(project: Path, site_dir: Path, *, verbose: bool = False, jobs: int | N
         shutil.rmtree(leftover, ignore_errors=True)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
 
-    jobs = jobs or default_jobs(project)
+    jobs = min(jobs or default_jobs(project), language_count(project))
     if jobs > 1:
         code = run_parallel(project, next_dir, jobs, verbose=verbose)
     else:

@@ -3,19 +3,18 @@ messages, and bad input turned into clean lines and exit code 1 (never a traceba
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Any
 
-import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.utils.yaml import yaml_load
 
+from travinh_site import plugin_settings
 from travinh_site.errors import ENGLISH_INDENT, Problem, SiteError
 from travinh_site.languages import I18N_PLUGIN, Languages, languages_from_i18n
 
@@ -32,9 +31,11 @@ def site_config(config_file: Path, *, only_plugins: Collection[str] = ()) -> MkD
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     overrides = {}
     if only_plugins:
-        chosen = _plugins_named(config_file, only_plugins)
-        if chosen is not None:
-            overrides["plugins"] = chosen
+        # Unreadable: the whole file is loaded below, and MkDocs says what is wrong with it.
+        with contextlib.suppress(SiteError):
+            overrides["plugins"] = plugin_settings.only(
+                plugin_settings.read(config_file), only_plugins
+            )
     logger = logging.getLogger("mkdocs")
     collected = _Collect()
     logger.addHandler(collected)
@@ -70,27 +71,6 @@ def site_config(config_file: Path, *, only_plugins: Collection[str] = ()) -> MkD
             )
         )
     return config
-
-
-def _plugins_named(config_file: Path, names: Collection[str]) -> list[Any] | dict[str, Any] | None:
-    """The ``plugins`` setting of ``config_file`` with only the plugins ``names``; None when
-    the file cannot be read that way (the whole configuration is then loaded, and what is
-    wrong with it reported)."""
-    try:
-        with open(config_file, encoding="utf-8") as handle:
-            raw = yaml_load(handle)  # MkDocs' own reader: !ENV, !relative and INHERIT
-    except (OSError, yaml.YAMLError, MkDocsException):
-        return None
-    plugins = raw.get("plugins") if isinstance(raw, dict) else None
-    if isinstance(plugins, dict):
-        return {name: value for name, value in plugins.items() if name in names}
-    if isinstance(plugins, list):
-        return [
-            entry
-            for entry in plugins
-            if entry in names or (isinstance(entry, dict) and any(key in names for key in entry))
-        ]
-    return None
 
 
 def languages_of(config: MkDocsConfig) -> Languages:

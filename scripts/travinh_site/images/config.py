@@ -12,8 +12,8 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.utils.yaml import yaml_load
 
+from travinh_site import plugin_settings
 from travinh_site.errors import Problem, SiteError
 from travinh_site.images.settings import DEFAULT_SIZES, DEFAULT_WIDTHS, Encoding, Settings
 
@@ -118,14 +118,8 @@ def read_settings(config_file: Path) -> Settings:
     """The settings of ``travinh-images`` in ``config_file``, read without loading the whole
     configuration (which would load every plugin): for ``make site``, whose images step must
     cost next to nothing when every image is already encoded."""
-    with open(config_file, encoding="utf-8") as handle:
-        data = yaml_load(handle) or {}
-    options: dict = {}
-    for entry in data.get("plugins") or []:
-        if entry == PLUGIN or (isinstance(entry, dict) and PLUGIN in entry):
-            options = (entry[PLUGIN] if isinstance(entry, dict) else None) or {}
-            break
-    else:
+    options = plugin_settings.options(plugin_settings.read(config_file), PLUGIN)
+    if options is None:
         raise SiteError(
             Problem(
                 config_file.name,
