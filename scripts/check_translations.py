@@ -30,8 +30,8 @@ from travinh_site.coverage import (
     parse_thresholds,
 )
 from travinh_site.coverage_report import FORMATS, github_annotations, render
-from travinh_site.errors import SiteError
-from travinh_site.languages import I18N_PLUGIN
+from travinh_site.errors import Problem, SiteError
+from travinh_site.languages import I18N_PLUGIN, languages_from_i18n
 
 PROJECT = Path(__file__).resolve().parent.parent
 CACHE = coverage_cache.DEFAULT_PATH  # analyses by content hash
@@ -163,8 +163,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _load(config_file: Path):
     """The MkDocs configuration, the language table and the navigation of the site."""
-    from travinh_site.errors import Problem
-
     if not config_file.is_file():
         raise SiteError(
             Problem(
@@ -177,7 +175,7 @@ def _load(config_file: Path):
         )
     config = cli.site_config(config_file, only_plugins=(I18N_PLUGIN,))
     entries = config.plugins[I18N_PLUGIN].config.languages
-    languages = cli.languages_of(config)
+    languages = languages_from_i18n(entries)
     navigation = navigation_of(config_file.read_text(encoding="utf-8"), config.nav, entries)
     return config, languages, navigation
 

@@ -196,6 +196,28 @@ def test_content_check(tmp_path: Path, language: str, edits: dict[str, str], exp
     assert all(f.problem.vietnamese() for f in report.findings)  # editors read Vietnamese
 
 
+def test_only_the_checks_asked_for_are_reported(tmp_path: Path):
+    # A figure changed, the image dropped and the description left in Vietnamese: three kinds.
+    text = GOOD_EN.replace("500 × 300 m", "600 × 300 m").replace(
+        "![Ba Om Pond at dawn](../assets/ao.svg)\n\n", ""
+    )
+    text = text.replace(
+        "Ba Om Pond has been a national relic since 1994.",
+        "Ao Bà Om là di tích quốc gia từ năm 1994.",
+    )
+    write(tmp_path, {"docs/du-lich/ao.md": SOURCE, "docs_en/du-lich/ao.md": text})
+
+    def kinds(checks: tuple[str, ...] | None) -> list[str]:
+        options = {} if checks is None else {"checks": checks}
+        report = check(tmp_path, LANGUAGES, use_git=False, **options)
+        return sorted({finding.check for finding in report.findings})
+
+    assert kinds(None) == ["front-matter", "image-missing", "numbers", "script"]
+    assert kinds(("numbers",)) == ["numbers"]
+    assert kinds(("alt-text",)) == []  # the same check finds missing images: not asked for
+    assert kinds(("image-missing", "script")) == ["image-missing", "script"]
+
+
 def test_navigation_labels_need_a_translation_per_language(tmp_path: Path):
     write(tmp_path, {"docs/index.md": page("Trang chủ", "Trang chủ.", "Trang chủ.\n")})
     navigation = Navigation(

@@ -467,8 +467,9 @@ def _analyse(
             stamp = stamps.read_stamp(translation.meta)
             versions[language.code] = _Version(broken=False, stamp=stamp)
             if isinstance(text, PageText) and not stamp.draft:
-                found = check_translation(text, translation, language, languages, site_url)
-                findings += [finding for finding in found if finding.check in enabled]
+                findings += check_translation(
+                    text, translation, language, languages, site_url, enabled
+                )
         results.append(_PageResult(page, source_page, versions, findings, errors))
     return results
 

@@ -123,6 +123,7 @@ def check(
     """
     folder = posixpath.dirname(src_uri)
     problems = []
+    known: list[str] | None = None  # the candidates, sorted
     for reference in references:
         path = local_path(reference.target)
         if path is None:
@@ -148,7 +149,9 @@ def check(
             resolved = posixpath.join(resolved, "index.md")
         if not resolved.startswith("../") and exists(resolved):
             continue
-        fix, fix_vi = _suggestion(resolved, folder, sorted(candidates()), reference.is_image)
+        if known is None:  # listed once, and only for a page with a broken reference
+            known = sorted(candidates())
+        fix, fix_vi = _suggestion(resolved, folder, known, reference.is_image)
         problems.append(
             Problem(
                 shown_as,

@@ -117,12 +117,12 @@ class QuantityReader:
             written, start = token.group(0), token.start()
             if written.isdigit():  # most tokens: _is_identifier's tests inlined
                 if len(written) >= ID_DIGITS or (
-                    start and text[start - 1] in _NAME_END and _is_identifier(text, start, written)
+                    start and text[start - 1] in _NAME_END and _is_identifier(text, start)
                 ):
                     continue
                 found.append(Quantity(written.lstrip("0") or "0", written, start))
                 continue
-            if _is_identifier(text, start, written):
+            if _is_identifier(text, start):
                 continue
             value = None
             if "-" in written and (iso := _ISO.fullmatch(written)):
@@ -183,21 +183,22 @@ class QuantityReader:
         return f"{whole}.{fraction}" if fraction else whole
 
 
-_NAME_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")  # see below
+# The characters after which digits may be part of a name (_is_identifier looks closer).
+_NAME_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
 MONTH_START = 3  # letters of a month's spelling looked for before the whole of it
-ID_DIGITS = 10  # a run of this many digits, without separators, is an identifier, not a figure
+# A run of this many digits, without separators, is an identifier (the long reference numbers
+# of web addresses), not a figure.
+ID_DIGITS = 10
 
 
-def _is_identifier(text: str, start: int, written: str) -> bool:
+def _is_identifier(text: str, start: int) -> bool:
     """Digits that belong to a name rather than state a figure: "QH15", "post982254",
-    "sap-xep-124", or the long reference numbers of web addresses."""
+    "sap-xep-124"."""
     before = text[max(0, start - 2) : start]
     if before[-1:].isascii() and before[-1:].isalpha():
         return True
-    if before[-1:] in ("-", "_") and before[:1].isascii() and before[:1].isalpha():
-        return True  # "sap-xep-124-xa-phuong": a web address
-
-    return len(written) >= ID_DIGITS and written.isdigit()
+    # "sap-xep-124-xa-phuong": a web address
+    return before[-1:] in ("-", "_") and before[:1].isascii() and before[:1].isalpha()
 
 
 def _date(year: str, month: str, day: str | None) -> str | None:

@@ -102,7 +102,6 @@ class Section:
     heading: str  # "" for the text before the first "##" heading
     line: int
     raw: str  # Markdown as written, for diffs
-    start: int = 0  # index of its first line in the body
 
 
 @dataclass(frozen=True)
@@ -278,10 +277,10 @@ def sections_of(body: str, prose: str, body_line: int) -> list[Section]:
             heading=headings[number],
             line=body_line + _first_written(prose_lines, start, end),
             raw="\n".join(raw_lines[start:end]),
-            start=start,
         )
+        # One per start (the numbers check counts on it): every section has a line, as only
+        # headings after the first line start one.
         for number, (start, end) in enumerate(itertools.pairwise(starts))
-        if number or end > start
     ]
 
 
@@ -320,16 +319,20 @@ def check_translation(
     language: Language,
     languages: Languages,
     site_url: str = "",
+    checks: Iterable[str] = CHECKS,
 ) -> list[Finding]:
-    """Every content check of ``translation`` (in ``language``) against ``source``."""
-    found: list[Finding] = []
-    checks = [_front_matter, _alt_texts, _identical_paragraphs, _script, _numbers]
+    """The content checks ``checks`` of ``translation`` (in ``language``) against ``source``;
+    the checks not asked for are not run."""
+    wanted = set(checks)
     if stamps.read_stamp(translation.meta).summary:  # a summary leaves figures out by design
-        checks.remove(_numbers)
-    for check in checks:
-        found.extend(check(source, translation, language, languages))
-    found.extend(_cross_language_links(translation, language, languages, site_url))
-    return found
+        wanted.discard("numbers")
+    found: list[Finding] = []
+    for check, reports in _PAGE_CHECKS:
+        if wanted & reports:
+            found.extend(check(source, translation, language, languages))
+    if "cross-language-link" in wanted:
+        found.extend(_cross_language_links(translation, language, languages, site_url))
+    return [finding for finding in found if finding.check in wanted]
 
 
 def _finding(
@@ -708,7 +711,8 @@ def _missing(expected: Iterable[Quantity], present: Iterable[Quantity]) -> list[
         have.add(quantity.value)
         have.add(quantity.text)  # "4.0" (Industry 4.0) as written
         if "-" in quantity.value:  # a date (the rest are numbers): its year, or its month
-            have.add(quantity.year or quantity.month_only or quantity.value)
+            year, month = quantity.year, quantity.month_only
+            have.update(part for part in (year, month) if part)
     missing: dict[str, Quantity] = {}
     for quantity in expected:
         if quantity.value.isdigit() and int(quantity.value) < SPELLED_OUT_BELOW:
@@ -716,6 +720,16 @@ def _missing(expected: Iterable[Quantity], present: Iterable[Quantity]) -> list[
         if quantity.value not in have and (quantity.month_only or "") not in have:
             missing.setdefault(quantity.value, quantity)
     return list(missing.values())
+
+
+# Each check of a translation against its source, and the findings it reports.
+_PAGE_CHECKS = (
+    (_front_matter, {"front-matter"}),
+    (_alt_texts, {"alt-text", "image-missing"}),
+    (_identical_paragraphs, {"identical-paragraph"}),
+    (_script, {"script"}),
+    (_numbers, {"numbers"}),
+)
 
 
 # ---- the navigation ---------------------------------------------------------------------------
