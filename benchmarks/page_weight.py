@@ -75,7 +75,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median)")
     args = parser.parse_args()
     if not (NODE_MODULES / "lighthouse").is_dir():
-        sys.exit("Lighthouse is not installed: run `make test` first (it installs the npm tools).")
+        sys.exit("Lighthouse is not installed: run `make bench` (it installs the npm tools).")
     host = SiteHost(compress=True)
     scratch = tempfile.TemporaryDirectory(prefix="page-weight-")
     try:
