@@ -17,7 +17,16 @@ import yaml
 
 from tests.static_host import SiteHost
 from travinh_site import cli
-from travinh_site.languages import Languages
+from travinh_site.languages import Language, Languages
+
+# The project's three languages, fixed (the tests of code that takes a table use it).
+LANGUAGES = Languages(
+    (
+        Language("vi", "Tiếng Việt", "docs", "vi_VN", default=True),
+        Language("en", "English", "docs_en", "en_US"),
+        Language("km", "ខ្មែរ", "docs_km", "km_KH"),
+    )
+)
 
 PROJECT = Path(__file__).resolve().parent.parent
 # The project's own site is built and served under a sub-path, as on GitHub Pages.

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from tests.conftest import PROJECT
 from travinh_site import stamps
-from travinh_site.languages import Language, Languages
 
 SCRIPT = PROJECT / "scripts" / "check_translations.py"
 _spec = importlib.util.spec_from_file_location("check_translations", SCRIPT)
@@ -63,15 +62,6 @@ def run_cli(*arguments: str | Path) -> Run:
         except SystemExit as stop:  # argparse's usage errors
             code = int(stop.code or 0)
     return Run(code, out.getvalue(), err.getvalue())
-
-
-LANGUAGES = Languages(
-    (
-        Language("vi", "Tiếng Việt", "docs", "vi_VN", default=True),
-        Language("en", "English", "docs_en", "en_US"),
-        Language("km", "ខ្មែរ", "docs_km", "km_KH"),
-    )
-)
 
 
 def write(root: Path, files: dict[str, str]) -> None:

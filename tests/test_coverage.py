@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.coverage_helpers import LANGUAGES, git, page, stamped, write
+from tests.conftest import LANGUAGES
+from tests.coverage_helpers import git, page, stamped, write
 from travinh_site import coverage, frontmatter, stamps
 from travinh_site.coverage import check, mark_current
 from travinh_site.history import MAX_CALLS

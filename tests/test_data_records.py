@@ -9,19 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import LANGUAGES
 from travinh_site.data import records
 from travinh_site.data.records import DateRange, Period, Quantity
 from travinh_site.data.schema import DATASETS
 from travinh_site.errors import SiteError
-from travinh_site.languages import Language, Languages
 
-LANGUAGES = Languages(
-    (
-        Language("vi", "Tiếng Việt", "docs", "vi_VN", default=True),
-        Language("en", "English", "docs_en", "en_US"),
-        Language("km", "ខ្មែរ", "docs_km", "km_KH"),
-    )
-)
 NAME = "  name:\n    vi: Tên\n    en: Name\n    km: ឈ្មោះ\n"
 
 

@@ -10,17 +10,10 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import LANGUAGES
 from travinh_site import frontmatter
 from travinh_site.errors import SiteError
-from travinh_site.languages import Language, Languages, languages_from_i18n, scan, stage
-
-TABLE = Languages(
-    (
-        Language("vi", "Tiếng Việt", "docs", "vi_VN", default=True),
-        Language("en", "English", "docs_en", "en_US"),
-        Language("km", "ខ្មែរ", "docs_km", "km_KH"),
-    )
-)
+from travinh_site.languages import languages_from_i18n, scan, stage
 
 
 def entry(locale: str, default: bool = False, **extra: str) -> SimpleNamespace:
@@ -50,9 +43,9 @@ def test_a_language_without_its_fields_is_a_clear_error():
 
 
 def test_staged_paths_map_back_to_the_editors_files():
-    assert TABLE.source_path("km/du-lich/ao-ba-om.md") == "docs_km/du-lich/ao-ba-om.md"
-    assert TABLE.source_path("vi/index.md") == "docs/index.md"
-    assert TABLE.source_path("assets/images/x.jpg") == "assets/images/x.jpg"
+    assert LANGUAGES.source_path("km/du-lich/ao-ba-om.md") == "docs_km/du-lich/ao-ba-om.md"
+    assert LANGUAGES.source_path("vi/index.md") == "docs/index.md"
+    assert LANGUAGES.source_path("assets/images/x.jpg") == "assets/images/x.jpg"
 
 
 def make_project(root: Path) -> Path:
@@ -66,10 +59,10 @@ def test_stage_links_each_language_folder_and_assets(tmp_path: Path):
     project = make_project(tmp_path / "project")
     staging = project / ".cache/stage"
     (staging / "old").mkdir(parents=True)  # a language removed from the table
-    stage(project, staging, TABLE)
+    stage(project, staging, LANGUAGES)
     assert sorted(p.name for p in staging.iterdir()) == ["assets", "en", "km", "vi"]
     assert (staging / "vi").is_symlink() and (staging / "vi/js/index.md").is_file()
-    stage(project, staging, TABLE)  # idempotent
+    stage(project, staging, LANGUAGES)  # idempotent
     assert (staging / "vi").resolve() == (project / "docs").resolve()
 
 
@@ -83,7 +76,7 @@ def test_stage_copies_where_symbolic_links_are_not_allowed(
     monkeypatch.setattr(Path, "symlink_to", _refuse_symlinks)
     project = make_project(tmp_path / "project")
     staging = project / ".cache/stage"
-    stage(project, staging, TABLE)
+    stage(project, staging, LANGUAGES)
     assert not (staging / "vi").is_symlink()
     assert (staging / "vi/js/index.md").read_text() == "# JS\n"
     copies: list[str] = []
@@ -93,19 +86,19 @@ def test_stage_copies_where_symbolic_links_are_not_allowed(
         "copytree",
         lambda source, *rest: copies.append(source.name) or copytree(source, *rest),
     )
-    stage(project, staging, TABLE)  # unchanged: kept (another build process may be reading it)
+    stage(project, staging, LANGUAGES)  # unchanged: kept (another build process may be reading it)
     assert copies == []
     (project / "docs/js/index.md").write_text("# JS v2\n")
-    stage(project, staging, TABLE)  # changed: copied again
+    stage(project, staging, LANGUAGES)  # changed: copied again
     assert (staging / "vi/js/index.md").read_text() == "# JS v2\n"
     (project / "docs/js/index.md").unlink()
-    stage(project, staging, TABLE)  # a removed page leaves the copy too
+    stage(project, staging, LANGUAGES)  # a removed page leaves the copy too
     assert not (staging / "vi/js/index.md").exists()
 
 
 def _stage_at_once(project: Path, staging: Path, barrier: Any) -> None:
     barrier.wait()  # all start together, as the parallel build's processes do
-    stage(project, staging, TABLE)  # an error ends the process with a non-zero exit code
+    stage(project, staging, LANGUAGES)  # an error ends the process with a non-zero exit code
 
 
 @pytest.mark.parametrize("links", [True, False], ids=["links", "copies"])
@@ -139,7 +132,7 @@ def test_stage_names_a_missing_content_folder(tmp_path: Path):
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
     with pytest.raises(SiteError, match="the folder 'docs_en' does not exist"):
-        stage(project, project / ".cache/stage", TABLE)
+        stage(project, project / ".cache/stage", LANGUAGES)
 
 
 def test_catalogue_counts_finished_translations_only(tmp_path: Path):
@@ -149,7 +142,7 @@ def test_catalogue_counts_finished_translations_only(tmp_path: Path):
     (project / "docs_en/a.md").write_text("# A\n")
     (project / "docs_en/b.md").write_text("---\ntranslation:\n  status: draft\n---\n# B\n")
     (project / "docs_km/orphan.md").write_text("# no source\n")
-    catalogue = scan(project, TABLE)
+    catalogue = scan(project, LANGUAGES)
     assert catalogue.pages == ["a.md", "b.md", "js/index.md"]
     assert [language.code for language in catalogue.versions("a.md")] == ["vi", "en"]
     assert not catalogue.is_translated("b.md", "en")

@@ -15,23 +15,15 @@ from babel.numbers import format_decimal
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from tests.conftest import PROJECT, BuildResult
+from tests.conftest import LANGUAGES, PROJECT, BuildResult
 from tests.test_content import VIETNAMESE
 from travinh_site import strings
 from travinh_site.data import blocks, records
 from travinh_site.data.formatting import Formatter
 from travinh_site.data.records import Quantity
 from travinh_site.data.schema import Kind
-from travinh_site.languages import Language, Languages
 from travinh_site.plugin import TravinhConfig
 
-LANGUAGES = Languages(
-    (
-        Language("vi", "Tiếng Việt", "docs", "vi_VN", default=True),
-        Language("en", "English", "docs_en", "en_US"),
-        Language("km", "ខ្មែរ", "docs_km", "km_KH"),
-    )
-)
 DATA = records.load(PROJECT, LANGUAGES)
 TEXTS = strings.load(PROJECT / TravinhConfig().strings, LANGUAGES, "overrides/strings.yml")
 SHOWN = [record for name in blocks.SHOWN_IN_PAGES for record in DATA[name]]

@@ -49,7 +49,7 @@ def test_with_stamp_adds_front_matter_where_there_is_none():
     assert body.strip() == "# Ba Om Pond"
 
 
-def test_a_summary_keeps_its_mark_when_stamped_again():
+def test_the_summary_mark_is_read_and_written():
     translation = "---\ntitle: Plan\ntranslation:\n  source_hash: old\n  summary: true\n---\n"
     stamp = read_stamp(frontmatter.split(translation, "docs_en/x.md")[0])
     assert stamp.summary

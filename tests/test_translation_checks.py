@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.coverage_helpers import LANGUAGES, page, stamped, write
+from tests.conftest import LANGUAGES
+from tests.coverage_helpers import page, stamped, write
 from travinh_site.coverage import Navigation, check
 from travinh_site.quantities import reader
 
