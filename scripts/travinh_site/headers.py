@@ -77,10 +77,10 @@ class Inline:
 class SiteInputs:
     """What ``_headers`` is made of: what the pages have inline, and the configuration."""
 
-    inline: Inline = field(default_factory=Inline)
-    frames: list[str] = field(default_factory=list)
-    hsts_max_age: int = 0
-    hsts_include_subdomains: bool = False
+    inline: Inline
+    frames: list[str]
+    hsts_max_age: int
+    hsts_include_subdomains: bool
 
     def to_json(self) -> str:
         return json.dumps(
