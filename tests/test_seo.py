@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from tests.test_languages import TABLE
+from tests.conftest import LANGUAGES
 from travinh_site import seo
 from travinh_site.languages import Catalogue
 
 SITE = "https://example.org/travinh"  # a sub-path, written without its trailing slash
 CATALOGUE = Catalogue(
-    TABLE,
+    LANGUAGES,
     {
         "index.md": frozenset({"vi", "en", "km"}),
         "du-lich/ao-ba-om.md": frozenset({"vi", "km"}),
@@ -20,14 +20,14 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 
 
 def test_page_urls_keep_the_same_path_under_each_prefix():
-    assert seo.page_url("du-lich/ao-ba-om.md", TABLE.get("vi")) == "du-lich/ao-ba-om.html"
-    assert seo.page_url("du-lich/ao-ba-om.md", TABLE.get("km")) == "km/du-lich/ao-ba-om.html"
-    assert seo.page_url("du-lich/index.md", TABLE.get("en")) == "en/du-lich/index.html"
-    assert seo.page_url("đền thờ.md", TABLE.get("vi")) == "%C4%91%E1%BB%81n%20th%E1%BB%9D.html"
+    assert seo.page_url("du-lich/ao-ba-om.md", LANGUAGES.get("vi")) == "du-lich/ao-ba-om.html"
+    assert seo.page_url("du-lich/ao-ba-om.md", LANGUAGES.get("km")) == "km/du-lich/ao-ba-om.html"
+    assert seo.page_url("du-lich/index.md", LANGUAGES.get("en")) == "en/du-lich/index.html"
+    assert seo.page_url("đền thờ.md", LANGUAGES.get("vi")) == "%C4%91%E1%BB%81n%20th%E1%BB%9D.html"
 
 
 def test_head_of_a_translated_page():
-    head = seo.head(CATALOGUE, "du-lich/ao-ba-om.md", TABLE.get("km"), SITE)
+    head = seo.head(CATALOGUE, "du-lich/ao-ba-om.md", LANGUAGES.get("km"), SITE)
     assert head.canonical == "https://example.org/travinh/km/du-lich/ao-ba-om.html"
     assert [(a.hreflang, a.href) for a in head.alternates] == [
         ("vi", "https://example.org/travinh/du-lich/ao-ba-om.html"),
@@ -38,7 +38,7 @@ def test_head_of_a_translated_page():
 
 
 def test_head_of_a_fallback_page_points_to_the_source():
-    head = seo.head(CATALOGUE, "du-lich/ao-ba-om.md", TABLE.get("en"), SITE)
+    head = seo.head(CATALOGUE, "du-lich/ao-ba-om.md", LANGUAGES.get("en"), SITE)
     assert head.canonical == "https://example.org/travinh/du-lich/ao-ba-om.html"
     assert head.alternates == ()
     assert head.og_locale == "vi_VN"
@@ -73,6 +73,6 @@ def test_robots_points_to_the_sitemap_under_the_sub_path():
 
 
 def test_not_found_rules_send_each_language_to_its_404_page():
-    assert seo.not_found_rules(SITE, TABLE) == (
+    assert seo.not_found_rules(SITE, LANGUAGES) == (
         "/travinh/en/*  /travinh/en/404.html  404\n/travinh/km/*  /travinh/km/404.html  404\n"
     )
