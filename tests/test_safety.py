@@ -81,6 +81,78 @@ CASES = [
         '<svg><set attributeName="href" to="javascript:alert(1)"/></svg>\n',
         "docs/x.md:1: the to of <set>",
     ),
+    # What the browser fetches by itself from another host: a request from every visitor.
+    (
+        "Text.\n\n![x](https://evil.example/track.png)\n",
+        "docs/x.md:3: the src of <img> loads 'https://evil.example/track.png' from another site",
+    ),
+    ('<img alt="" src="//evil.example/t.png">\n', "docs/x.md:1: the src of <img> loads"),
+    # Browsers read "\" as "/" in a URL: "\\host" is "//host".
+    ('<img alt="" src="\\\\evil.example/t.png">\n', "docs/x.md:1: the src of <img> loads"),
+    ('<img alt="" src="HTTPS://evil.example/t.png">\n', "docs/x.md:1: the src of <img> loads"),
+    (
+        '<img alt="" src="a.png"\n  srcset="a.png 1x, https://evil.example/t.png 2x">\n',
+        "docs/x.md:2: the srcset of <img> loads 'https://evil.example/t.png'",
+    ),
+    (
+        '<picture><source srcset="https://evil.example/t.avif"><img src="a.png" alt="">'
+        "</picture>\n",
+        "docs/x.md:1: the srcset of <source> loads",
+    ),
+    ('<video src="https://evil.example/v.mp4"></video>\n', "docs/x.md:1: the src of <video>"),
+    ('<video poster="https://evil.example/p.png"></video>\n', "docs/x.md:1: the poster of"),
+    ('<svg><image href="https://evil.example/t.png"/></svg>\n', "docs/x.md:1: the href of <image>"),
+    ('<svg><use href="https://evil.example/s.svg#a"/></svg>\n', "docs/x.md:1: the href of <use>"),
+    (
+        '<table background="https://evil.example/t.png"><tr><td>x</td></tr></table>\n',
+        "docs/x.md:1: the background of <table> loads",
+    ),
+    ('<a href="x.md" ping="https://evil.example/p">x</a>\n', "docs/x.md:1: the ping of <a> loads"),
+    # Links, citations and mail addresses are followed only when a visitor chooses to.
+    ('<a href="https://example.org/">x</a> [y](mailto:a@example.org)\n', None),
+    ('<blockquote cite="https://example.org/">x</blockquote>\n', None),
+    # CSS escapes, image-set(), strings and @import without a space spell remote addresses too.
+    (
+        "<style>p{background:\\75 rl(https://evil.example/t.png)}</style>\n",
+        "docs/x.md:1: a <style> element loads 'https://evil.example/t.png'",
+    ),
+    (
+        "\n<style>p{background:url(h\\74tps://evil.example/t.png)}</style>\n",
+        "docs/x.md:2: a <style> element loads 'https://evil.example/t.png'",
+    ),
+    (
+        '<p style="background:u\\72l(https://evil.example/t.png)">x</p>\n',
+        "docs/x.md:1: the style attribute of <p> loads 'https://evil.example/t.png'",
+    ),
+    (
+        "<style>p{background:image-set('https://evil.example/t.png' 1x)}</style>\n",
+        "docs/x.md:1: a <style> element loads 'https://evil.example/t.png'",
+    ),
+    (
+        '<style>@import"https://evil.example/x.css";</style>\n',
+        "docs/x.md:1: a <style> element imports styles from 'https://evil.example/x.css'",
+    ),
+    # In an inline SVG, <style> holds character references and markup, not raw text.
+    (
+        "<svg><style>p{background:u&#114;l(https://evil.example/t.png)}</style></svg>\n",
+        "docs/x.md:1: a <style> element loads 'https://evil.example/t.png'",
+    ),
+    (
+        "<svg><style><img src=a onerror=alert(1)></style></svg>\n",
+        "docs/x.md:1: the attribute 'onerror' on <img>",
+    ),
+    # Content laid over the page, and a <style> that would swallow the rest of it.
+    (
+        '<div style="position: fixed; inset: 0">x</div>\n',
+        "docs/x.md:1: the style attribute of <div> sets 'position: fixed'",
+    ),
+    ("<style>p{color:red}\n\nMore\n", "docs/x.md:1: a <style> is never closed"),
+    # Elements whose content browsers do not read as markup: what hides there would run.
+    (
+        '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>\n',
+        "docs/x.md:1: a <noscript> element is not allowed",
+    ),
+    ("<xmp>x</xmp>\n", "docs/x.md:1: a <xmp> element is not allowed"),
     # Examples in code are text, not HTML.
     ("Use `<script>` carefully.\n\n```html\n<script>alert(1)</script>\n```\n", None),
     ("    <script>indented code</script>\n", None),
@@ -168,3 +240,9 @@ def test_a_misconfigured_allowed_frame_names_the_setting(tiny_site: TinySite):
     assert "mkdocs.yml: allowed_iframes entry 'x.org' must be the beginning of https" in (
         result.output
     )
+
+
+def test_markup_read_as_text_by_browsers_is_refused_with_what_hides_in_it():
+    problems = problems_of("<textarea><img src=x onerror=alert(1)></textarea>\n")
+    assert problems[0].startswith("docs/x.md:1: a <textarea> element is not allowed")
+    assert problems[1].startswith("docs/x.md:1: the attribute 'onerror' on <img>")

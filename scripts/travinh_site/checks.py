@@ -12,7 +12,7 @@ cannot be read at all stops the build.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,9 +20,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, set_exclusions
 
-from travinh_site import frontmatter, navigation, schema
+from travinh_site import frontmatter, markdown_limits, navigation, schema, source_files
 from travinh_site.errors import ENGLISH_INDENT, Problem, SiteError
 from travinh_site.languages import (
+    ASSETS,
     I18N_PLUGIN,
     Language,
     Languages,
@@ -38,6 +39,8 @@ log = get_plugin_logger(__name__)
 class Report:
     problems: list[Problem]  # schema and menu problems: the build can go on
     unreadable: list[Problem]  # files that cannot be read: the build cannot
+    # pages Markdown cannot render in time linear in their size (markdown_limits): nor then
+    too_complex: list[Problem] = field(default_factory=list)
 
 
 def check_content(
@@ -54,6 +57,7 @@ def check_content(
     """
     problems: list[Problem] = []
     unreadable: list[Problem] = []
+    too_complex: list[Problem] = []
     in_nav: list[str] = []
     titles: dict[str, str] = {}
     default = languages.default
@@ -72,6 +76,8 @@ def check_content(
             except SiteError as error:
                 unreadable += error.problems
                 continue
+            # A page Markdown cannot render in reasonable time stops the build before it starts.
+            too_complex += markdown_limits.problems(text, shown_as)
             problems += found
             if belongs_in_nav and isinstance(meta.get("title"), str):
                 titles[relative] = meta["title"]
@@ -84,7 +90,7 @@ def check_content(
         else:
             if site_config.nav is not None:  # without nav: MkDocs lists every page itself
                 problems += navigation.problems(site_config, in_nav, titles, default.content_dir)
-    return Report(problems, unreadable)
+    return Report(problems, unreadable, too_complex)
 
 
 def _pages(
@@ -121,17 +127,37 @@ class ChecksPlugin(BasePlugin):
         except SiteError:
             return config  # the core plugin reports a broken language table
         project = Path(config.config_file_path).resolve().parent
+        # Before any file is read: links out of the project and special files are refused.
+        folders = [project / language.content_dir for language in languages]
+        folders.append(project / ASSETS)
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        unsafe = source_files.problems(project, folders)
+        if unsafe:
+            count = len(unsafe)
+            raise PluginError(
+                "\n".join(str(problem) for problem in unsafe)
+                + f"\nCó {count} tệp không được phép đọc (xem ở trên); chưa có gì được tạo ra.\n"
+                f"{ENGLISH_INDENT}{count} file(s) must not be read (see above); nothing was built."
+            )
         # In a parallel build, each process checks the languages it builds.
         shard = core(config).config.shard
         report = check_content(
             project, languages, config, only=lambda language: in_shard(languages, shard, language)
         )
-        for problem in report.problems + report.unreadable:
+        for problem in report.problems + report.unreadable + report.too_complex:
             log.warning(str(problem))
         if report.unreadable:
             count = len(report.unreadable)
             raise PluginError(
                 f"Không đọc được {count} tệp (xem ở trên); chưa có gì được tạo ra.\n"
                 f"{ENGLISH_INDENT}{count} file(s) cannot be read (see above); nothing was built."
+            )
+        if report.too_complex:
+            count = len(report.too_complex)
+            raise PluginError(
+                f"Không tạo được trang từ {count} chỗ (xem ở trên); chưa có gì được tạo ra.\n"
+                f"{ENGLISH_INDENT}{count} place(s) cannot be rendered (see above); nothing was "
+                "built."
             )
         return config

@@ -71,6 +71,7 @@ class RawText:
 
     element: Element
     text: str
+    unclosed: bool = False  # no end tag: it runs to the end of the source
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Document:
     source: str
     elements: list[Element] = field(default_factory=list)
     raw_texts: list[RawText] = field(default_factory=list)
+    unclosed_comment: bool = False  # a "<!--" never closed: it runs to the end of the source
 
 
 # One token: a comment, a declaration (<!doctype>), a processing instruction, an end tag or a
@@ -135,8 +137,10 @@ def parse(source: str) -> Document:
     while match := _TOKEN.search(source, position):
         position = match.end()
         name = match.group("start")
-        if not name:
-            continue  # an end tag, a comment, a declaration: nothing to keep
+        if not name:  # an end tag, a comment, a declaration: nothing to keep
+            if match.group().startswith("<!--") and not match.group().endswith(">"):
+                document.unclosed_comment = True
+            continue
         name = name.lower()
         attributes_text = match.group("attrs").rstrip()
         self_closing = attributes_text.endswith("/")
@@ -149,8 +153,10 @@ def parse(source: str) -> Document:
         )
         document.elements.append(element)
         if name in RAW_TEXT and not self_closing:  # its content is not markup
+            start = position
             body_end, position = _raw_text_end(source, name, position)
-            document.raw_texts.append(RawText(element, source[match.end() : body_end]))
+            unclosed = body_end == len(source) and not _RAW_END[name].search(source, start)
+            document.raw_texts.append(RawText(element, source[start:body_end], unclosed))
     return document
 
 

@@ -15,6 +15,7 @@ without the line).
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ from travinh_site.errors import Problem, SiteError, did_you_mean
 from travinh_site.frontmatter import scalar_text, yaml_problem
 
 CONFIG = "mkdocs.yml"
+# What would turn a label or a title into HTML: Material prints them without escaping.
+MARKUP = re.compile(r"[<>]")
 NEW_PAGE = ".venv/bin/python scripts/new_page.py"
 
 
@@ -99,6 +102,17 @@ def _walk(sequence: yaml.SequenceNode, section: tuple[str, ...]) -> Iterator[Ent
                 yield from _walk(value, (*section, key.value))
 
 
+def _labels(sequence: yaml.SequenceNode) -> Iterator[yaml.ScalarNode]:
+    """The label of every page and section of a menu, sections before what they hold."""
+    for item in sequence.value:
+        if isinstance(item, yaml.MappingNode) and len(item.value) == 1:
+            key, value = item.value[0]
+            if isinstance(key, yaml.ScalarNode):
+                yield key
+            if isinstance(value, yaml.SequenceNode):
+                yield from _labels(value)
+
+
 class SiteConfig:
     """``mkdocs.yml`` as text, with the positions of its menu."""
 
@@ -114,6 +128,26 @@ class SiteConfig:
 
     def entries(self) -> list[Entry]:
         return list(_walk(self.nav, ())) if self.nav is not None else []
+
+    def labels(self) -> list[tuple[str, int]]:
+        """Every menu label with its line: the nav's, then their translations (the i18n
+        plugin's ``nav_translations``)."""
+        nodes = list(_labels(self.nav)) if self.nav is not None else []
+        plugins = _value(self.root, "plugins")
+        for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
+            i18n = _value(item, "i18n") if isinstance(item, yaml.MappingNode) else None
+            languages = _value(i18n, "languages") if isinstance(i18n, yaml.MappingNode) else None
+            for entry in languages.value if isinstance(languages, yaml.SequenceNode) else []:
+                names = (
+                    _value(entry, "nav_translations")
+                    if isinstance(entry, yaml.MappingNode)
+                    else None
+                )
+                if isinstance(names, yaml.MappingNode):
+                    nodes += [
+                        value for _key, value in names.value if isinstance(value, yaml.ScalarNode)
+                    ]
+        return [(node.value, node.start_mark.line + 1) for node in nodes]
 
     def section_of(self, folder: str) -> tuple[str, ...] | None:
         """The labels of the menu section that holds the pages of ``folder``, if one does."""
@@ -306,7 +340,20 @@ def problems(
     pages = sorted(pages)
     entries = config.entries()
     listed = {entry.path for entry in entries if entry.is_page}
-    found: list[Problem] = []
+    found: list[Problem] = [
+        Problem(
+            CONFIG,
+            f"the menu label '{label}' contains '<' or '>': menus show labels as text, and "
+            "Material would read these as HTML.",
+            "write the label as plain text, without '<' and '>'.",
+            line,
+            problem_vi=f"nhãn menu '{label}' có ký tự '<' hoặc '>': menu hiển thị nhãn dưới dạng "
+            "văn bản, và Material sẽ đọc các ký tự này như HTML.",
+            fix_vi="viết nhãn dưới dạng văn bản thường, không có '<' và '>'.",
+        )
+        for label, line in config.labels()
+        if MARKUP.search(label)
+    ]
     for entry in entries:
         if not entry.is_page or entry.path in pages:
             continue

@@ -10,13 +10,20 @@ finding is located in the Markdown source by the text that produced it, code mas
 
 Refused: ``<script>``; ``<iframe>``/``<frame>`` except from the addresses allowed in
 ``mkdocs.yml``; elements that load or redirect (``<object>``, ``<embed>``, ``<base>``,
-``<meta>``, ``<link>``, ``<form>``); event attributes (``onclick=…``); ``javascript:`` and
-``vbscript:`` URLs and ``data:`` URLs other than images; remote ``@import`` and ``url()`` in
-``<style>`` and ``style=``.
+``<meta>``, ``<link>``, ``<form>``); elements whose content browsers do not read as markup
+(``<noscript>``, ``<textarea>``, ``<xmp>``…: what hides inside them from a check runs in a
+browser); event attributes (``onclick=…``); ``javascript:`` and ``vbscript:`` URLs and
+``data:`` URLs other than images; anything the browser would fetch from another host by itself
+(an image, a ``srcset``, a video, an SVG ``<image>`` or ``<use>``: a tracking pixel in every
+visitor's browser), while links to other sites stay allowed; remote ``@import``, ``url()``,
+``image-set()`` and strings in ``<style>`` and ``style=``, however CSS escapes spell them;
+``position: fixed`` or ``absolute`` (content laid over the page); a comment or ``<style>``
+left open (it would swallow the rest of the page).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -49,6 +56,13 @@ FORBIDDEN = {
     ),
     "frameset": ("replaces the page with other pages", "thay trang bằng các trang khác"),
 }
+# Elements whose content browsers read as text, not markup, where a check reading it as
+# markup (or the other way round) would see other elements than the browser: refused too.
+for _name in ("noscript", "textarea", "xmp", "plaintext", "noembed", "noframes", "title"):
+    FORBIDDEN[_name] = (
+        "makes browsers read what follows differently from how the site checks it",
+        "khiến trình duyệt đọc phần tiếp theo khác với cách trang web kiểm tra nó",
+    )
 FRAMES = ("iframe", "frame")
 # Attributes holding a URL (``srcset`` holds several).
 URL_ATTRIBUTES = frozenset(
@@ -72,10 +86,26 @@ URL_ATTRIBUTES = frozenset(
 # SVG animation attributes that can set a link's target.
 ANIMATION_ATTRIBUTES = frozenset({"values", "to", "from", "by"})
 IMAGE_SOURCES = {("img", "src"), ("img", "srcset"), ("source", "srcset"), ("source", "src")}
+# URL attributes a browser follows only when the visitor chooses to (a link, a citation); every
+# other one it fetches by itself as the page loads, so a remote one is refused.
+FOLLOWED_ONLY = {("a", "href"), ("area", "href"), ("a", "xlink:href")}
+# Citations, and a form's target (forms are refused: a button's alone sends nothing).
+NOT_FETCHED = frozenset({"cite", "longdesc", "action", "formaction"})
 _SCRIPT_SCHEME = re.compile(r"(javascript|vbscript):")
 _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-_CSS_IMPORT = re.compile(r"@import\s+(?:url\(\s*)?[\"']?(?P<url>[^\"')\s;]+)", re.IGNORECASE)
-_CSS_URL = re.compile(r"url\(\s*[\"']?(?P<url>[^\"')\s]+)", re.IGNORECASE)
+# In CSS: an @import, a url() (quoted or not), or a string (image-set("…"), src("…")).
+_CSS_REFERENCE = re.compile(
+    r"(?P<import>@import\s*)?"
+    r"(?:url\(\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^)\s]*))"
+    r"|\"(?P<string>[^\"]*)\"|'(?P<string_single>[^']*)')",
+    re.IGNORECASE,
+)
+# A remote address anywhere in CSS, for what the references above might misread.
+_CSS_ANY_REMOTE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*:)?//[^\s\"'()\\]+", re.IGNORECASE)
+# "\75 rl(" is "url(": CSS escapes are decoded before anything is looked for.
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(\r\n|[\n\r\f])|(.))", re.DOTALL)
+_CSS_URL_GROUPS = ("double", "single", "bare", "string", "string_single")
+_CSS_OVERLAY = re.compile(r"\bposition\s*:\s*(fixed|absolute)\b", re.IGNORECASE)
 _LOCATING_LENGTH = 40  # how much of a URL is looked for in the source to find its line
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")  # browsers ignore these inside a URL's scheme
@@ -129,9 +159,30 @@ def inspect(page_html: str, frames: Sequence[FrameRule] = ()) -> list[Finding]:
     for element in document.elements:
         findings.extend(_inspect_element(element, frames))
     for raw in document.raw_texts:
-        if raw.element.name == "style":
-            findings.extend(_inspect_css(raw.text, "a <style> element", "một thẻ <style>"))
+        if raw.element.name != "style":
+            continue
+        # Inside an inline SVG, <style> holds markup and character references, not raw text:
+        # "<svg><style><img onerror=…>" runs. Its content is checked both ways.
+        for element in htmlscan.parse(raw.text).elements:
+            findings.extend(_inspect_element(element, frames))
+        css = raw.text if "&" not in raw.text else f"{raw.text}\n{html.unescape(raw.text)}"
+        findings.extend(_inspect_css(css, "a <style> element", "một thẻ <style>", r"<\s*style\b"))
+        if raw.unclosed:
+            findings.append(_unclosed("<style>", "<style>", r"<\s*style\b"))
+    if document.unclosed_comment:
+        findings.append(_unclosed("comment <!--", "chú thích <!--", r"<!--"))
     return findings
+
+
+def _unclosed(what: str, what_vi: str, pattern: str) -> Finding:
+    closing = "-->" if what.startswith("comment") else "</style>"
+    return Finding(
+        f"a {what} is never closed: browsers would swallow the rest of the page into it.",
+        f"close it with {closing}, or remove it.",
+        pattern,
+        f"{what_vi} không được đóng: trình duyệt sẽ nuốt phần còn lại của trang vào trong nó.",
+        f"hãy đóng nó bằng {closing}, hoặc xoá nó.",
+    )
 
 
 def _inspect_element(element: htmlscan.Element, frames: Sequence[FrameRule]) -> list[Finding]:
@@ -211,17 +262,28 @@ def _inspect_value(element: str, attribute: str, value: str) -> list[Finding]:
     found: list[Finding] = []
     if attribute == "style":
         where = (f"the style attribute of <{element}>", f"thuộc tính style của thẻ <{element}>")
-        found.extend(_inspect_css(value, *where))
+        found.extend(_inspect_css(value, *where, r"\bstyle\s*="))
     if attribute not in URL_ATTRIBUTES and attribute not in ANIMATION_ATTRIBUTES:
         return found
     if "srcset" in attribute:
-        urls = [part.strip().split(" ")[0] for part in value.split(",")]
+        urls = [part.split()[0] for part in value.split(",") if part.strip()]
     elif attribute in ANIMATION_ATTRIBUTES:  # "a;b;c": each may become the target
         urls = value.split(";")
     else:
         urls = [value]
+    # What the browser fetches by itself; a frame's address has its own rule, and a forbidden
+    # element is refused once, whatever it points to.
+    fetched = not (
+        (element, attribute) in FOLLOWED_ONLY
+        or attribute in NOT_FETCHED
+        or element in FORBIDDEN
+        or element in FRAMES
+    )
     for url in urls:
-        plain = _CONTROL.sub("", url).lower()
+        # Browsers drop tabs and line breaks in a URL and read "\" as "/".
+        plain = _CONTROL.sub("", url).replace("\\", "/").lower()
+        start = _SRCSET_START if "srcset" in attribute else _URL_START
+        located = start + _spelled(url.strip()[:_LOCATING_LENGTH])
         scheme = _SCRIPT_SCHEME.match(plain)
         if scheme:
             found.append(
@@ -229,60 +291,117 @@ def _inspect_value(element: str, attribute: str, value: str) -> list[Finding]:
                     f"the {attribute} of <{element}> is a '{scheme.group(1)}:' address, which "
                     "runs a program when used.",
                     "link to a page of the site or to a web address (https://…) instead.",
-                    _URL_START + _spelled(url.strip()[:_LOCATING_LENGTH]),
+                    located,
                     f"{attribute} của thẻ <{element}> là một địa chỉ '{scheme.group(1)}:', sẽ "
                     "chạy một chương trình khi được dùng.",
                     "hãy liên kết tới một trang của trang web hoặc một địa chỉ web (https://…).",
                 )
             )
-        elif (
-            plain.startswith("data:")
-            and attribute in URL_ATTRIBUTES
-            and not ((element, attribute) in IMAGE_SOURCES and plain.startswith("data:image/"))
-        ):
+        elif plain.startswith("data:"):
+            if attribute in URL_ATTRIBUTES and not (
+                (element, attribute) in IMAGE_SOURCES and plain.startswith("data:image/")
+            ):
+                found.append(
+                    Finding(
+                        f"the {attribute} of <{element}> is a 'data:' address, which can hold a "
+                        "whole page or program.",
+                        "put the file in assets/ and link to it.",
+                        located,
+                        f"{attribute} của thẻ <{element}> là một địa chỉ 'data:', có thể chứa "
+                        "cả một trang hoặc một chương trình.",
+                        "hãy đặt tệp vào thư mục assets/ và liên kết tới tệp đó.",
+                    )
+                )
+        elif fetched and _REMOTE.match(plain):
             found.append(
                 Finding(
-                    f"the {attribute} of <{element}> is a 'data:' address, which can hold a "
-                    "whole page or program.",
-                    "put the file in assets/ and link to it.",
-                    _URL_START + _spelled(url.strip()[:_LOCATING_LENGTH]),
-                    f"{attribute} của thẻ <{element}> là một địa chỉ 'data:', có thể chứa cả "
-                    "một trang hoặc một chương trình.",
-                    "hãy đặt tệp vào thư mục assets/ và liên kết tới tệp đó.",
+                    f"the {attribute} of <{element}> loads '{url.strip()}' from another site: "
+                    "every visitor's browser would request it (a tracking pixel, for one).",
+                    "put the file in assets/images/ and refer to it there (EDITING.md, "
+                    "'Images'); a link to another site (<a href>) is fine.",
+                    located,
+                    f"{attribute} của thẻ <{element}> tải '{url.strip()}' từ một trang web khác: "
+                    "trình duyệt của mọi người xem sẽ gửi yêu cầu tới đó (ví dụ một điểm ảnh "
+                    "theo dõi).",
+                    "hãy đặt tệp vào thư mục assets/images/ và tham chiếu tới đó (EDITING.md, mục "
+                    "ảnh); liên kết tới trang web khác (<a href>) thì được phép.",
                 )
             )
     return found
 
 
-def _inspect_css(css: str, where: str, where_vi: str) -> list[Finding]:
+def _inspect_css(css: str, where: str, where_vi: str, located: str) -> list[Finding]:
+    """Remote references (``@import``, ``url()``, strings as in ``image-set("…")``) and
+    overlays in a style sheet or ``style`` attribute, its CSS escapes decoded first.
+    ``located`` finds the element or attribute in the source, for a finding whose address
+    the source spells otherwise (with escapes)."""
+    decoded = decoded_css(css)
+    remote: dict[str, bool] = {}  # address -> whether it is imported
+    for match in _CSS_REFERENCE.finditer(decoded):
+        url = next(
+            match.group(group) for group in _CSS_URL_GROUPS if match.group(group) is not None
+        )
+        url = url.strip()
+        if _REMOTE.match(url.replace("\\", "/")) and not url.lower().startswith("data:"):
+            remote[url] = remote.get(url, False) or bool(match.group("import"))
+    for match in _CSS_ANY_REMOTE.finditer(decoded):
+        if not any(match.group() in url for url in remote):
+            remote[match.group()] = False
     found: list[Finding] = []
-    imports = list(_CSS_IMPORT.finditer(css))
-    for match in imports:
-        if _REMOTE.match(match.group("url")):
+    for url, imported in remote.items():
+        pattern = re.escape(url) if url in css else located
+        if imported:
             found.append(
                 Finding(
-                    f"{where} imports styles from '{match.group('url')}', another site.",
+                    f"{where} imports styles from '{url}', another site.",
                     "remove the @import; the site's styles are in assets/stylesheets/.",
-                    re.escape(match.group("url")),
-                    f"{where_vi} nhập kiểu trình bày từ '{match.group('url')}', một trang web "
-                    "khác.",
+                    pattern,
+                    f"{where_vi} nhập kiểu trình bày từ '{url}', một trang web khác.",
                     "hãy xoá @import; kiểu trình bày của trang web nằm trong assets/stylesheets/.",
                 )
             )
-    imported = {match.group("url") for match in imports}
-    for match in _CSS_URL.finditer(css):
-        url = match.group("url")
-        if _REMOTE.match(url) and not url.lower().startswith("data:") and url not in imported:
+        else:
             found.append(
                 Finding(
                     f"{where} loads '{url}' from another site.",
                     "put the file in assets/ and refer to it there, or remove it.",
-                    re.escape(url),
+                    pattern,
                     f"{where_vi} tải '{url}' từ một trang web khác.",
                     "hãy đặt tệp vào thư mục assets/ và tham chiếu tới đó, hoặc xoá nó.",
                 )
             )
+    for match in _CSS_OVERLAY.finditer(decoded):
+        position = match.group(1).lower()
+        found.append(
+            Finding(
+                f"{where} sets 'position: {position}', which can lay content over the page "
+                "(its menu, its search, its text).",
+                "remove it: what a page shows stays in its flow.",
+                located,
+                f"{where_vi} đặt 'position: {position}', có thể phủ nội dung lên trên trang "
+                "(trình đơn, ô tìm kiếm, văn bản).",
+                "hãy xoá nó: nội dung của trang phải nằm trong dòng chảy của trang.",
+            )
+        )
     return found
+
+
+def decoded_css(css: str) -> str:
+    """``css`` with its escapes decoded (``\\75 rl(`` is ``url(``), as a browser reads it."""
+    if "\\" not in css:
+        return css
+
+    def character(match: re.Match[str]) -> str:
+        code, newline, other = match.groups()
+        if newline is not None:  # an escaped line break continues a string
+            return ""
+        if other is not None:
+            return other
+        number = int(code, 16)
+        valid = 0 < number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF
+        return chr(number) if valid else "\ufffd"
+
+    return _CSS_ESCAPE.sub(character, css)
 
 
 def _spelled(word: str) -> str:
@@ -307,6 +426,8 @@ def _spelled(word: str) -> str:
 # What stands before a URL in Markdown or HTML: an attribute's "=", a link's "](", a
 # reference definition's "]:", or a ";" between animation values.
 _URL_START = r"(?:=\s*[\"']?|\]\(\s*<?|\]:\s*<?|;)\s*"
+# Before each URL of a srcset: the attribute's "=" or the "," after the previous one.
+_SRCSET_START = r"(?:=\s*[\"']?|,)\s*"
 
 
 def locate(findings: Sequence[Finding], markdown: str, first_line: int) -> list[int | None]:

@@ -57,6 +57,8 @@ except ImportError:  # pragma: no cover - pure-Python PyYAML
     from yaml import SafeLoader  # type: ignore[assignment]
 
 DESCRIPTION_MAX = 160  # what search engines show of a description
+# What would turn a title or a description into HTML: the theme prints them without escaping.
+MARKUP = re.compile(r"[<>]")
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
 TRANSLATION_KEYS = ("source_hash", "source_commit", "status", "summary")
 
@@ -311,12 +313,29 @@ def _text(value: Any, name: str, report: Report) -> Iterator[Problem]:
     )
 
 
+def _plain_text(value: Any, name: str, report: Report) -> Iterator[Problem]:
+    """Text shown as it is written: in the browser's tab, the menu, link previews."""
+    problems = list(_text(value, name, report))
+    yield from problems
+    if not problems and MARKUP.search(value):
+        yield report(
+            name,
+            f"'{name}' contains '<' or '>': it is shown as plain text (the browser's tab, the "
+            "menu, search results), and the theme would read these as HTML.",
+            "write it as plain text, without '<' and '>'.",
+            f"'{name}' có ký tự '<' hoặc '>': trường này được hiển thị dưới dạng văn bản (tiêu "
+            "đề trên thẻ trình duyệt, menu, kết quả tìm kiếm), và giao diện sẽ đọc các ký tự "
+            "này như HTML.",
+            "viết dưới dạng văn bản thường, không có '<' và '>'.",
+        )
+
+
 def _check_title(value: Any, name: str, page: Page, report: Report) -> Iterator[Problem]:
-    yield from _text(value, name, report)
+    yield from _plain_text(value, name, report)
 
 
 def _check_description(value: Any, name: str, page: Page, report: Report) -> Iterator[Problem]:
-    problems = list(_text(value, name, report))
+    problems = list(_plain_text(value, name, report))
     yield from problems
     if problems:
         return

@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 from filelock import FileLock
 
+from travinh_site import source_files
 from travinh_site.errors import Problem, SiteError
 from travinh_site.images import metadata, svg
 from travinh_site.images.encode import (
@@ -209,10 +210,18 @@ def _discover(
     svgs: list[tuple[_Source, Metadata]] = []
     if not root.is_dir():
         return rasters, svgs
+    # A link out of the assets folder (the images folder's top folder), or a special file, is
+    # never read (source_files).
+    assets = project / Path(settings.images_dir).parts[0]
+    unsafe = source_files.problems(project, [root], allowed=[assets])
+    report.problems.extend(unsafe)
+    refused = {project / problem.file for problem in unsafe}
     files = sorted(
         path
         for path in root.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        and not any(parent in refused for parent in (path, *path.parents))
     )
     names = {path.relative_to(root).as_posix() for path in files}
     for path in files:
