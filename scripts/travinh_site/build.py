@@ -172,7 +172,12 @@ def build(project: Path, site_dir: Path, *, verbose: bool = False, jobs: int | N
     previous_dir = site_dir.parent / f".{site_dir.name}.previous"
     for leftover in (next_dir, previous_dir):
         shutil.rmtree(leftover, ignore_errors=True)
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        next_dir.mkdir()  # MkDocs would fail on it with a traceback
+        next_dir.rmdir()
+    except OSError as error:
+        return _cannot_write(site_dir.parent, error, project)
 
     jobs = min(jobs or default_jobs(project), language_count(project))
     if jobs > 1:
@@ -193,10 +198,11 @@ def build(project: Path, site_dir: Path, *, verbose: bool = False, jobs: int | N
         )
         return code
 
-    if site_dir.exists():
-        site_dir.rename(previous_dir)
-    next_dir.rename(site_dir)
-    shutil.rmtree(previous_dir, ignore_errors=True)
+    try:
+        _put_in_place(next_dir, site_dir, previous_dir)
+    except OSError as error:
+        shutil.rmtree(next_dir, ignore_errors=True)
+        return _cannot_write(site_dir, error, project)
     seconds = time.monotonic() - started
     shown = site_dir.relative_to(project) if site_dir.is_relative_to(project) else site_dir
     seconds_vi = f"{seconds:.1f}".replace(".", ",")  # Vietnamese decimal comma
@@ -206,3 +212,35 @@ def build(project: Path, site_dir: Path, *, verbose: bool = False, jobs: int | N
         file=sys.stderr,
     )
     return 0
+
+
+def _put_in_place(next_dir: Path, site_dir: Path, previous_dir: Path) -> None:
+    """Replace ``site_dir`` with ``next_dir`` by two renames; if the second fails, the first
+    is undone, so ``site_dir`` is the old site or the new one, never none."""
+    had_site = site_dir.exists()
+    if had_site:
+        site_dir.rename(previous_dir)
+    try:
+        next_dir.rename(site_dir)
+    except OSError:
+        if had_site:
+            previous_dir.rename(site_dir)
+        raise
+    shutil.rmtree(previous_dir, ignore_errors=True)
+
+
+def _cannot_write(folder: Path, error: OSError, project: Path) -> int:
+    """A folder the build cannot write or replace (read-only, immutable, on a full disk): one
+    line saying which, and that the previous site is as it was."""
+    shown = folder.relative_to(project) if folder.is_relative_to(project) else folder
+    reason = error.strerror or str(error)
+    print(
+        f"{shown}/: không thể ghi hoặc thay thế thư mục này ({reason}); trang web cũ được giữ "
+        "nguyên. Cách sửa: cho phép ghi vào thư mục (ví dụ 'chmod u+w' hoặc 'chattr -i'), hoặc "
+        "tạo trang vào thư mục khác bằng --site-dir.\n"
+        f"{ENGLISH_INDENT}{shown}/: this folder cannot be written or replaced ({reason}); the "
+        "previous site is as it was. Fix: make it writable (for example 'chmod u+w' or "
+        "'chattr -i'), or build into another folder with --site-dir.",
+        file=sys.stderr,
+    )
+    return 1
