@@ -34,6 +34,7 @@ serve: $(INSTALLED)
 test: $(INSTALLED) chromium $(NODE_INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory translations-gate
 
@@ -50,6 +51,7 @@ translations-gate: $(INSTALLED)
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Performance (figures in the README): the build against stock Material + mkdocs-static-i18n
 # and Hugo on generated corpora of 100, 300 and 1000 pages per language (about 15 minutes), then

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What the build's work on each published page costs: the tokeniser (travinh_site.htmlscan)
+"""What the build's work on each published page costs: the tokeniser (travinh_site.text.htmlscan)
 against the standard library's html.parser walking the same pages (the baseline), then the
 two page rewrites (lang on passages, the page's Content-Security-Policy) and the link check of
 the whole site, against the build of the site itself.
@@ -24,8 +24,10 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from travinh_site import headers, htmlscan, passages
-from travinh_site.sitecheck import check_site
+from travinh_site.security import headers
+from travinh_site.site import passages
+from travinh_site.site.sitecheck import check_site
+from travinh_site.text import htmlscan
 
 PROJECT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/travinh/"

@@ -28,9 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from travinh_site.coverage import check
-from travinh_site.languages import Language, Languages
-from travinh_site.stamps import Stamp, source_hash, with_stamp
+from travinh_site.content.languages import Language, Languages
+from travinh_site.content.stamps import Stamp, source_hash, with_stamp
+from travinh_site.translations.coverage import check
 
 PROJECT = Path(__file__).resolve().parent.parent
 LANGUAGES = Languages(

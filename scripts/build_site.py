@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from travinh_site.build import build
+from travinh_site.commands.build import build
 from travinh_site.errors import SiteError
 from travinh_site.images import config as images_config
 from travinh_site.images import pipeline

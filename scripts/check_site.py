@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from travinh_site.sitecheck import check_site
+from travinh_site.site.sitecheck import check_site
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -20,8 +20,11 @@ import os
 import sys
 from pathlib import Path
 
-from travinh_site import cli, coverage_cache
-from travinh_site.coverage import (
+from travinh_site.content.languages import I18N_PLUGIN, languages_from_i18n
+from travinh_site.errors import Problem, SiteError
+from travinh_site.site import cli
+from travinh_site.translations import cache
+from travinh_site.translations.coverage import (
     FAILABLE,
     Gate,
     check,
@@ -29,12 +32,10 @@ from travinh_site.coverage import (
     navigation_of,
     parse_thresholds,
 )
-from travinh_site.coverage_report import FORMATS, github_annotations, render
-from travinh_site.errors import Problem, SiteError
-from travinh_site.languages import I18N_PLUGIN, languages_from_i18n
+from travinh_site.translations.report import FORMATS, github_annotations, render
 
 PROJECT = Path(__file__).resolve().parent.parent
-CACHE = coverage_cache.DEFAULT_PATH  # analyses by content hash
+CACHE = cache.DEFAULT_PATH  # analyses by content hash
 USAGE_ERROR = 2
 GATE_FAILED = 1
 

@@ -14,8 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from travinh_site import cli, scaffold
-from travinh_site.schema import DESCRIPTION_MAX
+from travinh_site.content.schema import DESCRIPTION_MAX
+from travinh_site.editing import scaffold
+from travinh_site.site import cli
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -12,10 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from travinh_site import cli
 from travinh_site.errors import SiteError
 from travinh_site.images import config as images_config
 from travinh_site.images import pages, pipeline
+from travinh_site.site import cli
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from travinh_site import headers
+from travinh_site.security import headers
 
 PROJECT = Path(__file__).resolve().parent.parent
 

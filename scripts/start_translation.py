@@ -15,7 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from travinh_site import cli, scaffold
+from travinh_site.editing import scaffold
+from travinh_site.site import cli
 
 PROJECT = Path(__file__).resolve().parent.parent
 

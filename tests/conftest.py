@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from tests.static_host import SiteHost
-from travinh_site import cli
-from travinh_site.languages import Language, Languages
+from travinh_site.content.languages import Language, Languages
+from travinh_site.site import cli
 
 # The project's three languages, fixed (the tests of code that takes a table use it).
 LANGUAGES = Languages(

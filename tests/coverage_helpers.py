@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.conftest import PROJECT
-from travinh_site import stamps
+from travinh_site.content import stamps
 
 SCRIPT = PROJECT / "scripts" / "check_translations.py"
 _spec = importlib.util.spec_from_file_location("check_translations", SCRIPT)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from travinh_site import headers
+from travinh_site.security import headers
 
 
 @dataclass

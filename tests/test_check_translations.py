@@ -14,7 +14,9 @@ from tests.conftest import PROJECT, make_tiny_site
 from tests.coverage_helpers import SCRIPT, git, page, run_cli, stamped
 
 SCHEMA = json.loads(
-    (PROJECT / "scripts/travinh_site/schemas/translation-coverage.schema.json").read_text("utf-8")
+    (
+        PROJECT / "scripts/travinh_site/translations/schemas/translation-coverage.schema.json"
+    ).read_text("utf-8")
 )
 SOURCE = page("Ao Bà Om", "Một ao cổ.", "# Ao Bà Om\n\nAo rộng khoảng 500 × 300 m.\n")
 HOME = page("Trang chủ", "Trang chủ.", "# Trang chủ\n\nXin chào.\n")

@@ -15,9 +15,9 @@ import unicodedata
 import pytest
 
 from tests.conftest import PROJECT
-from travinh_site import frontmatter
-from travinh_site.languages import markdown_files
-from travinh_site.stamps import read_stamp
+from travinh_site.content import frontmatter
+from travinh_site.content.languages import markdown_files
+from travinh_site.content.stamps import read_stamp
 
 SOURCE = "docs"
 TRANSLATIONS = {"en": "docs_en", "km": "docs_km"}

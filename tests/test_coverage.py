@@ -1,4 +1,5 @@
-"""Translation states, figures and history (travinh_site.coverage) on git repositories in tmp_path.
+"""Translation states, figures and history (travinh_site.translations.coverage) on git repositories
+in tmp_path.
 
 The repository has two commits. The first has four source pages and their translations; the
 second edits a section of gioi-thieu.md, renames du-lich/chua-ang.md to chua-angkor.md and
@@ -28,9 +29,10 @@ import pytest
 
 from tests.conftest import LANGUAGES
 from tests.coverage_helpers import git, page, stamped, write
-from travinh_site import coverage, frontmatter, stamps
-from travinh_site.coverage import check, mark_current
-from travinh_site.history import MAX_CALLS
+from travinh_site.content import frontmatter, stamps
+from travinh_site.translations import coverage
+from travinh_site.translations.coverage import check, mark_current
+from travinh_site.translations.history import MAX_CALLS
 
 # Words counted by hand: title + description + prose (tokens with a letter; "#" and
 # "1.009.168" are not words).

@@ -1,4 +1,4 @@
-"""The translation dashboard generated into the built site (travinh_site.coverage_plugin)."""
+"""The translation dashboard generated into the built site (travinh_site.translations.plugin)."""
 
 from __future__ import annotations
 

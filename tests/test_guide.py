@@ -23,7 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import PROJECT, make_tiny_site
-from travinh_site.schema import FIELD_NAMES
+from travinh_site.content.schema import FIELD_NAMES
 
 GUIDE = PROJECT / "EDITING.md"
 GUIDE_EN = PROJECT / "EDITING.en.md"

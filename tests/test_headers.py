@@ -1,5 +1,5 @@
-"""The site's HTTP headers (travinh_site.headers): a Content-Security-Policy holding exactly the
-built pages' inline scripts, the same policy as <meta> in each page, long caching for
+"""The site's HTTP headers (travinh_site.security.headers): a Content-Security-Policy holding
+exactly the built pages' inline scripts, the same policy as <meta> in each page, long caching for
 fingerprinted files only, and the _headers file read back as hosts read it."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import PROJECT, BuildResult, make_tiny_site
-from travinh_site import headers
+from travinh_site.security import headers
 
 SCRIPT_TYPES = (None, "text/javascript", "module")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEFAULT_NAV, PROJECT, TinySite, make_tiny_site
-from travinh_site import source_files
+from travinh_site.content import source_files
 
 PAGE = "---\ntitle: {title}\ndescription: {description}\n---\n\n# Trang\n\n{body}\n"
 

@@ -1,4 +1,4 @@
-"""The regular-expression tokeniser (travinh_site.htmlscan) against the standard library's
+"""The regular-expression tokeniser (travinh_site.text.htmlscan) against the standard library's
 HTML parser, on every page of the project's built site."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from tests.conftest import BuildResult
-from travinh_site import htmlscan
+from travinh_site.text import htmlscan
 
 
 class Reference(HTMLParser):

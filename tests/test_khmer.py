@@ -1,10 +1,11 @@
-"""Khmer word segmentation (travinh_site.khmer): ICU's words, and the cut the browser repeats."""
+"""Khmer word segmentation (travinh_site.text.khmer): ICU's words, and the cut the browser
+repeats."""
 
 from __future__ import annotations
 
 import pytest
 
-from travinh_site.khmer import ZWSP, Segmenter, Vocabulary, cut, lengths_by_start, runs
+from travinh_site.text.khmer import ZWSP, Segmenter, Vocabulary, cut, lengths_by_start, runs
 
 # Real Khmer text of the site (docs_km/, and the province's Khmer names from FACTS.md).
 KHMER_TEXTS = [

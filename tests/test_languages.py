@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import LANGUAGES
-from travinh_site import frontmatter
+from travinh_site.content import frontmatter
+from travinh_site.content.languages import languages_from_i18n, scan
 from travinh_site.errors import SiteError
-from travinh_site.languages import languages_from_i18n, scan, stage
+from travinh_site.site.staging import stage
 
 
 def entry(locale: str, default: bool = False, **extra: str) -> SimpleNamespace:

@@ -1,10 +1,10 @@
-"""The Markdown reference scanner and checker (travinh_site.links)."""
+"""The Markdown reference scanner and checker (travinh_site.content.links)."""
 
 from __future__ import annotations
 
 import pytest
 
-from travinh_site.links import Reference, check, find_references
+from travinh_site.content.links import Reference, check, find_references
 
 SOURCE = """\
 Intro with [a link](page.md "title") and ![an image](../assets/images/x.jpg).

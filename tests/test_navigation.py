@@ -1,5 +1,5 @@
-"""Reading and adding to the menu of mkdocs.yml (travinh_site.navigation): every other byte of
-the file stays as it was, and the menu's problems are located and explained."""
+"""Reading and adding to the menu of mkdocs.yml (travinh_site.content.navigation): every other byte
+of the file stays as it was, and the menu's problems are located and explained."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROJECT
+from travinh_site.content.navigation import SiteConfig, problems
 from travinh_site.errors import SiteError
-from travinh_site.navigation import SiteConfig, problems
 
 TINY = """\
 site_name: x  # a comment that must survive

@@ -1,4 +1,4 @@
-"""Passages in another language than the page's get ``lang`` (travinh_site.passages), in
+"""Passages in another language than the page's get ``lang`` (travinh_site.site.passages), in
 plain text and in built tiny sites."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import TinySite
-from travinh_site import passages
+from travinh_site.site import passages
 
 
 def found(text: str, context: str) -> list[tuple[str, str]]:

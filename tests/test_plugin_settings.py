@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from travinh_site import build, plugin_settings
+from travinh_site.commands import build
 from travinh_site.errors import SiteError
 from travinh_site.images import config as images_config
+from travinh_site.site import plugin_settings
 
 AS_LIST = """\
 plugins:

@@ -62,7 +62,7 @@ def test_an_unknown_language_is_a_clear_error(tiny_site: TinySite, monkeypatch: 
 def test_compiled_templates_are_reused_and_an_edited_template_is_compiled_again():
     from jinja2 import DictLoader, Environment
 
-    from travinh_site.plugin import _CompiledTemplates
+    from travinh_site.site.plugin import _CompiledTemplates
 
     class Counted(_CompiledTemplates):
         compiled = 0

@@ -17,12 +17,12 @@ from icalendar import Calendar
 
 from tests.conftest import LANGUAGES, PROJECT, BuildResult
 from tests.test_content import VIETNAMESE
-from travinh_site import strings
 from travinh_site.data import blocks, records
 from travinh_site.data.formatting import Formatter
 from travinh_site.data.records import Quantity
 from travinh_site.data.schema import Kind
-from travinh_site.plugin import TravinhConfig
+from travinh_site.site import strings
+from travinh_site.site.config import TravinhConfig
 
 DATA = records.load(PROJECT, LANGUAGES)
 TEXTS = strings.load(PROJECT / TravinhConfig().strings, LANGUAGES, "overrides/strings.yml")

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
 from tests.conftest import PROJECT, BuildResult
-from travinh_site.languages import Language, Languages, languages_from_i18n
+from travinh_site.content.languages import Language, Languages, languages_from_i18n
 
 # The sections written as prose (the investment, produce and events sections are data pages).
 PROSE = ("index.md", "gioi-thieu/", "du-lich/", "bao-chi/", "ke-hoach-2025/")

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import PROJECT, TinySite, build_project
 from tests.test_hostile_input import page, refused
-from travinh_site import markdown_limits
+from travinh_site.content import limits
 
 # ---- Markdown that would hang the build or crash it -------------------------------------------
 
@@ -69,7 +69,7 @@ def test_thousands_of_unclosed_brackets_are_refused_before_markdown_scans_them(
     ],
 )
 def test_the_limits_count_what_markdown_would_recurse_or_scan_on(body: str, problem: str | None):
-    found = markdown_limits.problems(page(body), "docs/x.md")
+    found = limits.problems(page(body), "docs/x.md")
     if problem is None:
         assert found == []
     else:
@@ -79,7 +79,7 @@ def test_the_limits_count_what_markdown_would_recurse_or_scan_on(body: str, prob
 def test_every_page_of_the_project_is_within_the_limits():
     for folder in ("docs", "docs_en", "docs_km"):
         for path in sorted((PROJECT / folder).rglob("*.md")):
-            assert markdown_limits.problems(path.read_text("utf-8"), str(path)) == []
+            assert limits.problems(path.read_text("utf-8"), str(path)) == []
 
 
 # ---- a site folder that cannot be replaced ----------------------------------------------------

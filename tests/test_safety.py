@@ -1,5 +1,5 @@
-"""Content safety (travinh_site.safety): unsafe HTML in a page stops the build with the file,
-the line and the fix; allowed frames pass; code examples are text."""
+"""Content safety (travinh_site.security.safety): unsafe HTML in a page stops the build with the
+file, the line and the fix; allowed frames pass; code examples are text."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import markdown
 import pytest
 
 from tests.conftest import TinySite
-from travinh_site import safety
+from travinh_site.security import safety
 
 YOUTUBE = "https://www.youtube-nocookie.com/embed/"
 EXTENSIONS = ["attr_list", "md_in_html", "pymdownx.superfences"]

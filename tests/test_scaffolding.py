@@ -14,7 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from tests.conftest import PROJECT, TinySite, make_tiny_site
-from travinh_site import stamps
+from travinh_site.content import stamps
 
 DESCRIPTION = "Trang thử về một đền thờ trong vùng Trà Vinh."
 

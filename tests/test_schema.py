@@ -1,12 +1,12 @@
-"""The front matter schema (travinh_site.schema): each mistake, its line and its fix, word for
-word in both languages."""
+"""The front matter schema (travinh_site.content.schema): each mistake, its line and its fix, word
+for word in both languages."""
 
 from __future__ import annotations
 
 import pytest
 
+from travinh_site.content.schema import Page, check
 from travinh_site.errors import SiteError
-from travinh_site.schema import Page, check
 
 SOURCE = Page("docs/du-lich/x.md", is_source=True)
 TRANSLATION = Page("docs_km/du-lich/x.md", is_source=False)

@@ -1,12 +1,12 @@
-"""URLs, head tags and sitemaps (travinh_site.seo) without MkDocs."""
+"""URLs, head tags and sitemaps (travinh_site.site.seo) without MkDocs."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
 from tests.conftest import LANGUAGES
-from travinh_site import seo
-from travinh_site.languages import Catalogue
+from travinh_site.content.languages import Catalogue
+from travinh_site.site import seo
 
 SITE = "https://example.org/travinh"  # a sub-path, written without its trailing slash
 CATALOGUE = Catalogue(

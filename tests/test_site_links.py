@@ -1,5 +1,5 @@
 """Every internal link, anchor and file reference of the built site resolves
-(travinh_site.sitecheck, scripts/check_site.py): on small hand-made sites that break each rule,
+(travinh_site.site.sitecheck, scripts/check_site.py): on small hand-made sites that break each rule,
 and on the project's own site, every page of every language, built under a sub-path."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import PROJECT, BuildResult
 from tests.static_host import SiteHost
-from travinh_site.sitecheck import check_site
+from travinh_site.site.sitecheck import check_site
 
 SITE_URL = "https://example.org/travinh/"
 

@@ -1,10 +1,10 @@
-"""Heading anchors (travinh_site.slugs.heading_anchor, Markdown's toc slugify)."""
+"""Heading anchors (travinh_site.text.slugs.heading_anchor, Markdown's toc slugify)."""
 
 from __future__ import annotations
 
 import pytest
 
-from travinh_site.slugs import heading_anchor
+from travinh_site.text.slugs import heading_anchor
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
-"""Translation stamps (travinh_site.stamps)."""
+"""Translation stamps (travinh_site.content.stamps)."""
 
 from __future__ import annotations
 
-from travinh_site import frontmatter
-from travinh_site.stamps import Stamp, read_stamp, source_hash, with_stamp
+from travinh_site.content import frontmatter
+from travinh_site.content.stamps import Stamp, read_stamp, source_hash, with_stamp
 
 SOURCE = "---\ntitle: Ao Bà Om\ndescription: Di tích.\n---\n\n# Ao Bà Om\n\nAo rộng.\n"
 

@@ -1,4 +1,4 @@
-"""Content checks of translations (travinh_site.translation_checks), one case per row."""
+"""Content checks of translations (travinh_site.translations.checks), one case per row."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import LANGUAGES
 from tests.coverage_helpers import page, stamped, write
-from travinh_site.coverage import Navigation, check
-from travinh_site.quantities import reader
+from travinh_site.translations.coverage import Navigation, check
+from travinh_site.translations.quantities import reader
 
 SOURCE = page(
     "Ao Bà Om",
@@ -239,7 +239,7 @@ def test_navigation_labels_need_a_translation_per_language(tmp_path: Path):
 
 def test_navigation_of_the_project_names_each_label_line():
     from tests.conftest import PROJECT
-    from travinh_site.coverage import navigation_of
+    from travinh_site.translations.coverage import navigation_of
 
     text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     navigation = navigation_of(text, None, [])

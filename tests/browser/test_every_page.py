@@ -17,7 +17,7 @@ import pytest
 
 from tests.browser.conftest import Report, Watched
 from tests.conftest import node_tool, read_languages
-from travinh_site.languages import Language, Languages
+from travinh_site.content.languages import Language, Languages
 
 pytestmark = pytest.mark.browser
 

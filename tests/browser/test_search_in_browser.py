@@ -15,7 +15,7 @@ from tests.browser.conftest import Watched, watched_page
 from tests.search_pages import make_search_site
 from tests.static_host import ServedSite, serve_built
 from tests.test_khmer import KHMER_TEXTS
-from travinh_site.khmer import Segmenter, Vocabulary, runs
+from travinh_site.text.khmer import Segmenter, Vocabulary, runs
 
 pytestmark = pytest.mark.browser
 

@@ -10,4 +10,7 @@ texts in every language and its source. The modules, one concept each:
 - :mod:`.exports` iCalendar feeds, CSV and JSON downloads;
 - :mod:`.jsonld` schema.org JSON-LD for page heads;
 - :mod:`.plugin` the MkDocs plugin (``travinh-data``) that wires them into the build.
+
+May import: :mod:`travinh_site.site`, :mod:`travinh_site.content`, :mod:`travinh_site.text`,
+:mod:`travinh_site.errors`; no other capability.
 """

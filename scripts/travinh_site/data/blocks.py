@@ -27,11 +27,11 @@ from itertools import groupby
 
 from mkdocs.utils import get_relative_url
 
+from travinh_site.content.links import mask_code
 from travinh_site.data.formatting import Formatter
 from travinh_site.data.records import Data, DateRange, Record
 from travinh_site.data.schema import DATASETS, Dataset, Kind
 from travinh_site.errors import Problem, did_you_mean
-from travinh_site.links import mask_code
 
 _BLOCK = re.compile(
     r"^[ ]{0,3}\{\{[ \t]*(?P<name>[^\s:{}]+)[ \t]*(?::(?P<args>[^{}]*))?\}\}[ \t]*$"

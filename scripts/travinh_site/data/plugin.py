@@ -4,7 +4,7 @@ It reads ``assets/data/`` once per run, renders the ``{{ dataset }}`` blocks of 
 the page's language, adds each language's downloads (iCalendar, CSV, JSON) and gives the
 templates each page's JSON-LD (``structured_data``, written in ``overrides/main.html``).
 Shared state (language table, pages, interface texts, site URL) comes from the core plugin via
-:func:`travinh_site.plugin.core`.
+:func:`travinh_site.site.plugin.core`.
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from travinh_site import frontmatter, seo
+from travinh_site.content import frontmatter
+from travinh_site.content.languages import Language
 from travinh_site.data import blocks, exports, jsonld, records
 from travinh_site.data.formatting import Formatter
 from travinh_site.data.schema import DATASETS, Kind
 from travinh_site.errors import Problem, SiteError
-from travinh_site.languages import Language
-from travinh_site.plugin import TravinhPlugin, core
+from travinh_site.site import seo
+from travinh_site.site.plugin import TravinhPlugin, core
 
 log = get_plugin_logger(__name__)
 

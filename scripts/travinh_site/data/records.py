@@ -23,10 +23,10 @@ from typing import Any
 
 import yaml
 
+from travinh_site.content.frontmatter import read_text, yaml_problem
+from travinh_site.content.languages import Languages
 from travinh_site.data.schema import DATASETS, Dataset, Field, Kind
 from travinh_site.errors import Problem, SiteError, did_you_mean
-from travinh_site.frontmatter import read_text, yaml_problem
-from travinh_site.languages import Languages
 
 try:
     from yaml import CSafeLoader as SafeLoader

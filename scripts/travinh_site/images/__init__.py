@@ -12,4 +12,7 @@ One concept per module, each usable without MkDocs:
 - ``pages``      what pages say about images: alt text, the decorative syntax, raw HTML;
 - ``markup``     ``<picture>``, ``<figure>`` and credits as an element tree;
 - ``plugin``     the thin MkDocs plugin (``travinh-images``) over all of the above.
+
+May import: :mod:`travinh_site.site`, :mod:`travinh_site.content`, :mod:`travinh_site.text`,
+:mod:`travinh_site.errors`; no other capability.
 """

@@ -13,9 +13,9 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from travinh_site import plugin_settings
 from travinh_site.errors import Problem, SiteError
 from travinh_site.images.settings import DEFAULT_SIZES, DEFAULT_WIDTHS, Encoding, Settings
+from travinh_site.site import plugin_settings
 
 _DEFAULTS = Settings()
 _ENCODING = Encoding()

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from travinh_site.content.frontmatter import read_text, yaml_problem
 from travinh_site.errors import Problem, SiteError, did_you_mean
-from travinh_site.frontmatter import read_text, yaml_problem
 
 SUFFIX = ".yml"
 KINDS = ("photo", "illustration")

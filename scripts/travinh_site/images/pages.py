@@ -6,7 +6,7 @@ Every image needs a text alternative, written in the page's language between the
 
     ![](../../assets/images/hoa-van.svg){ .decorative }
 
-References come from the core scanner (``travinh_site.links.find_references``), with lines.
+References come from the core scanner (``travinh_site.content.links.find_references``), with lines.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 
-from travinh_site import frontmatter
+from travinh_site.content import frontmatter
+from travinh_site.content.frontmatter import read_text
+from travinh_site.content.languages import Languages, markdown_files
+from travinh_site.content.links import Reference, find_references, resolve
 from travinh_site.errors import Problem, SiteError
-from travinh_site.frontmatter import read_text
-from travinh_site.languages import Languages, markdown_files
-from travinh_site.links import Reference, find_references, resolve
 
 DECORATIVE = "decorative"
 

@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from filelock import FileLock
 
-from travinh_site import source_files
+from travinh_site.content import source_files
 from travinh_site.errors import Problem, SiteError
 from travinh_site.images import metadata, svg
 from travinh_site.images.encode import (

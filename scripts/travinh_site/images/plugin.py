@@ -23,14 +23,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from travinh_site import frontmatter, links
+from travinh_site.content import frontmatter, links
 from travinh_site.errors import Problem, SiteError
 from travinh_site.images import markup, pages, pipeline
 from travinh_site.images.config import ImagesConfig, to_settings
 from travinh_site.images.encode import RASTER_EXTENSIONS
 from travinh_site.images.pipeline import ProcessedImage, Report
 from travinh_site.images.settings import Settings
-from travinh_site.plugin import core
+from travinh_site.site.plugin import core
 
 log = get_plugin_logger(__name__)
 

@@ -1,0 +1,445 @@
+"""The MkDocs plugin that wires the libraries into the build (``plugins: [travinh]``).
+
+mkdocs-static-i18n builds the default language first; from that build's ``on_post_build`` it
+builds every other language with the same config and plugin instances, so each event below runs
+once per language. Work shared by the languages (staging, reading which pages are translated,
+the sitemaps) is done in the first ``on_config`` and reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from travinh_site.content import frontmatter, links
+from travinh_site.site import seo, strings
+from travinh_site.errors import Problem, SiteError
+from travinh_site.content.languages import (
+    ASSETS,
+    I18N_PLUGIN,
+    Catalogue,
+    Language,
+    Languages,
+    in_shard,
+    languages_from_i18n,
+    scan,
+    shard_of,
+)
+from travinh_site.site.config import TravinhConfig
+from travinh_site.site.staging import stage
+
+log = get_plugin_logger(__name__)
+
+NOT_FOUND = "404.html"
+# An empty template: the pages another process renders (see TravinhConfig.shard).
+SKIPPED = "skipped.html"
+
+
+def core(config: MkDocsConfig) -> TravinhPlugin:
+    """The core plugin of this build, for feature plugins that need its shared state
+    (``languages``, ``catalogue``, ``site_url``, ``texts``, ``current_language(config)``)."""
+    plugin = config.plugins.get("travinh")
+    if not isinstance(plugin, TravinhPlugin):
+        raise PluginError(
+            str(
+                Problem(
+                    "mkdocs.yml",
+                    "the 'travinh' plugin must be listed under plugins.",
+                    problem_vi="plugin 'travinh' phải có trong danh sách plugins.",
+                )
+            )
+        )
+    return plugin
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja bytecode in memory, by template and checksum of its source.
+
+    MkDocs makes a new Jinja environment for every build, and mkdocs-static-i18n builds each
+    language in turn, so Material's templates were compiled once per language, and again on
+    every save in ``mkdocs serve`` (about half of a preview's rebuild, measured with cProfile).
+    Kept for the life of the process (the server reloads the configuration, and with it the
+    plugins, on every save; the module stays), keyed by each template's source, so an edited
+    template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str], bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.code.get((bucket.key, bucket.checksum))
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[(bucket.key, bucket.checksum)] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
+@dataclass(frozen=True)
+class SwitcherLink:
+    code: str
+    name: str
+    href: str  # relative to the current page
+    current: bool
+
+
+@dataclass(frozen=True)
+class Translation:
+    """What the templates need to know about the language of the page being rendered."""
+
+    language: Language  # the language of this URL (and of the interface)
+    content_language: Language  # the language of the text shown
+    switcher: tuple[SwitcherLink, ...]
+    source_href: str  # the default language's version, relative to the current page
+    is_draft: bool = False  # an unfinished translation, shown by the preview (show_drafts)
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.language != self.content_language
+
+
+class TravinhPlugin(BasePlugin[TravinhConfig]):
+    def __init__(self) -> None:
+        self.languages: Languages | None = None
+        self.catalogue: Catalogue | None = None
+        self.site_url = ""
+        self.texts: dict[str, dict[str, str]] = {}
+        self.sitemaps: dict[str, str] = {}
+        self.reported: set[str] = set()
+        self.theme_has_not_found = False
+
+    # ---- events, in lifecycle order ---------------------------------------------------------
+
+    # Before mkdocs-static-i18n's on_config (-100), which localises the config per language.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.catalogue is None:  # first build of this run: the default language
+            try:
+                self._prepare(config)
+            except SiteError as error:
+                raise PluginError(str(error)) from None
+            if self.config.shard:  # before mkdocs-static-i18n reads which languages to build
+                for entry in config.plugins[I18N_PLUGIN].config.languages:
+                    entry.build = bool(entry.default) or self.renders(
+                        self.languages.get(entry.locale)
+                    )
+        config.docs_dir = str(self._project_dir(config) / self.config.stage_dir)
+        # Sitemaps are written per folder by this plugin (see travinh_site.site.seo).
+        config.theme.static_templates.discard("sitemap.xml")
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # The heading anchors' title is an interface text too (Markdown is rendered per page,
+        # after this, with the language of the current build).
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc["permalink_title"] = self.texts[self.current_language(config).code][
+            "toc.permalink_title"
+        ]
+
+    # Before mkdocs-static-i18n's on_files (-100): a draft translation is removed so that the
+    # plugin falls back to the default language's page, as for a missing translation.
+    @event_priority(10)
+    def _drop_drafts(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.languages is not None and self.catalogue is not None
+        if self.config.show_drafts:
+            return files
+        for file in list(files.documentation_pages()):
+            language = self.languages.of_content_path(file.src_uri)
+            if language is None or language.default:
+                continue
+            page = self._page_path(file.src_uri)
+            if not self.catalogue.is_translated(page, language.code):
+                files.remove(file)
+        return files
+
+    # After mkdocs-static-i18n's on_files (-100), which would not know these generated files.
+    @event_priority(-110)
+    def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
+        language = self.current_language(config)
+        # strings.yml sits in the theme's custom_dir, whose non-template files MkDocs
+        # publishes; it is build input, not site content.
+        strings_file = self._project_dir(config) / self.config.strings
+        for file in list(files.media_files()):
+            if file.abs_src_path and Path(file.abs_src_path) == strings_file:
+                files.remove(file)
+        for path, content in self._generated_files(language).items():
+            theirs = files.get_file_from_path(path)  # e.g. a theme's own sitemap.xml
+            if theirs is not None:
+                files.remove(theirs)
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    # After the other plugins' on_files: in a process of a parallel build that does not build
+    # the default language, mkdocs-static-i18n still runs its build first (it starts the
+    # others from there). Nothing it would write is needed: the process that builds it writes
+    # all of it (its pages, 404 page, sitemaps, and the theme's and our files, which the other
+    # languages' builds copy too). Its files are left out, but the home page, which
+    # mkdocs-static-i18n requires (and which is not rendered).
+    @event_priority(-130)
+    def _leave_out_other_shards(self, files: Files, config: MkDocsConfig) -> Files:
+        language = self.current_language(config)
+        if self.renders(language):
+            # The theme's templates are shared by the builds of one process: put it back.
+            if self.theme_has_not_found:
+                config.theme.static_templates.add(NOT_FOUND)
+            return files
+        home = language.prefix + "index.html"  # kept (and skipped): static-i18n looks for it
+        for file in list(files):
+            if file.url != home:
+                files.remove(file)
+        config.theme.static_templates.discard(NOT_FOUND)
+        return files
+
+    on_files = CombinedEvent(_drop_drafts, _add_generated, _leave_out_other_shards)
+
+    # Before every other plugin's on_page_markdown: a page another process renders is left
+    # empty, so that no plugin spends time on it, and renders to nothing (MkDocs then skips
+    # writing it).
+    @event_priority(1000)
+    def _skip_other_shards(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.renders(self.current_language(config)):
+            return markdown
+        page.meta["template"] = SKIPPED
+        return ""
+
+    def _check_page_links(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.renders(self.current_language(config)):
+            self._check_links(page, config, files)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_skip_other_shards, _check_page_links)
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["ui"] = self.texts[self.current_language(config).code]
+        env.bytecode_cache = COMPILED_TEMPLATES
+        return env
+
+    def on_template_context(
+        self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        if template_name == NOT_FOUND:
+            language = self.current_language(config)
+            # Served at any missing URL, at any depth: its links must not be relative.
+            context["translation"] = self._translation(
+                language, language, "index.md", None, from_root=True
+            )
+        return context
+
+    # After mkdocs-static-i18n's on_page_context (50), which rewrites extra.alternate.
+    @event_priority(-100)
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        assert self.languages is not None and self.catalogue is not None
+        language = self.current_language(config)
+        content_language = self.languages.of_content_path(page.file.src_uri) or language
+        path = self._page_path(page.file.src_uri)
+        translation = self._translation(language, content_language, path, page.url)
+        if (
+            self.config.show_drafts
+            and path in self.catalogue.translated  # not an orphan
+            and not self.catalogue.is_translated(path, content_language.code)
+        ):
+            translation = replace(translation, is_draft=True)
+        context["translation"] = translation
+        context["seo"] = seo.head(self.catalogue, path, language, self.site_url)
+        return context
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        language = self.current_language(config)
+        if template_name != NOT_FOUND or language.default:
+            return output_content
+        # Every language build renders 404.html to the site root; put each at its own prefix.
+        # An empty result tells MkDocs to skip writing, so the root keeps the default's page.
+        target = Path(config.site_dir, language.prefix, NOT_FOUND)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output_content, encoding="utf-8")
+        return ""
+
+    # ---- helpers ----------------------------------------------------------------------------
+
+    def _prepare(self, config: MkDocsConfig) -> None:
+        """Work shared by all languages, done once per run."""
+        project = self._project_dir(config)
+        i18n = config.plugins.get(I18N_PLUGIN)
+        if i18n is None:
+            raise SiteError(
+                Problem(
+                    "mkdocs.yml",
+                    "the 'i18n' plugin (mkdocs-static-i18n) is required.",
+                    problem_vi="cần có plugin 'i18n' (mkdocs-static-i18n).",
+                )
+            )
+        if config.use_directory_urls:
+            raise SiteError(
+                Problem(
+                    "mkdocs.yml",
+                    "set 'use_directory_urls: false' (see travinh_site/site/seo.py for why).",
+                    problem_vi="hãy đặt 'use_directory_urls: false' (lý do: xem "
+                    "travinh_site/site/seo.py).",
+                )
+            )
+        self.site_url = seo.normalise_site_url(config.site_url)
+        if not self.site_url:
+            raise SiteError(
+                Problem(
+                    "mkdocs.yml",
+                    "site_url is empty; hreflang, canonical links and the sitemap need absolute "
+                    "URLs.",
+                    "set it, or set the SITE_URL environment variable.",
+                    problem_vi="site_url đang trống; các liên kết hreflang, canonical và sitemap "
+                    "cần địa chỉ tuyệt đối.",
+                    fix_vi="điền site_url, hoặc đặt biến môi trường SITE_URL.",
+                )
+            )
+        if self.config.shard:
+            shard_of(self.config.shard)  # a malformed one is reported here, with the file
+        self.theme_has_not_found = NOT_FOUND in config.theme.static_templates
+        self.languages = languages_from_i18n(i18n.config.languages)
+        stage(project, project / self.config.stage_dir, self.languages)
+        self.catalogue = scan(project, self.languages)
+        self.texts = strings.load(
+            project / self.config.strings, self.languages, self.config.strings
+        )
+        self.sitemaps = seo.sitemaps(self.catalogue, self.site_url)
+
+    def require_texts(self, keys: Iterable[str], used_by: str, used_by_vi: str) -> None:
+        """Raise a problem for each interface text in ``keys`` missing from strings.yml
+        (strings.load has made sure every text there has every language)."""
+        assert self.languages is not None
+        have = self.texts[self.languages.default.code]
+        strings_file = self.config.strings
+        missing = [key for key in keys if key not in have]
+        if missing:
+            raise SiteError(
+                *(
+                    Problem(
+                        strings_file,
+                        f"the text '{key}' used by {used_by} is missing.",
+                        f"add '{key}:' with one line per language.",
+                        problem_vi=f"thiếu dòng chữ '{key}' mà {used_by_vi} dùng.",
+                        fix_vi=f"thêm '{key}:' với một dòng cho mỗi ngôn ngữ.",
+                    )
+                    for key in missing
+                )
+            )
+
+    def _generated_files(self, language: Language) -> dict[str, str]:
+        """The sitemaps (and robots.txt, _redirects) that belong under ``language``'s prefix."""
+        assert self.languages is not None
+        default = self.languages.default
+        own = {
+            path: xml
+            for path, xml in self.sitemaps.items()
+            if (self.languages.of_content_path(path) or default) == language
+        }
+        if language.default:
+            own["robots.txt"] = seo.robots_txt(self.site_url)
+            own["_redirects"] = seo.not_found_rules(self.site_url, self.languages)
+        return own
+
+    def _translation(
+        self,
+        language: Language,
+        content_language: Language,
+        path: str,
+        url: str | None,
+        *,
+        from_root: bool = False,
+    ) -> Translation:
+        """``from_root``: links as absolute paths ("/travinh/en/index.html"), not relative."""
+        assert self.languages is not None
+        here = url or language.prefix + "index.html"
+        root = urlsplit(self.site_url).path
+
+        def href(target: Language) -> str:
+            if from_root:
+                return root + seo.page_url(path, target)
+            return get_relative_url(seo.page_url(path, target), here)
+
+        return Translation(
+            language=language,
+            content_language=content_language,
+            switcher=tuple(
+                SwitcherLink(other.code, other.name, href(other), other == language)
+                for other in self.languages
+            ),
+            source_href=href(self.languages.default),
+        )
+
+    def _check_links(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        assert self.languages is not None and self.catalogue is not None
+        file = page.file
+        shown_as = self.languages.source_path(file.src_uri)
+        try:
+            _meta, body, first_line = frontmatter.split(file.content_string, shown_as)
+        except SiteError as error:
+            raise PluginError(str(error)) from None
+        language = self.languages.of_content_path(file.src_uri)
+        prefix = f"{language.code}/" if language else ""
+        docs_dir = Path(config.docs_dir)
+        catalogue = self.catalogue
+
+        def candidates() -> list[str]:
+            return [prefix + page_path for page_path in catalogue.pages] + [
+                f.src_uri
+                for f in files.media_files()
+                if f.src_uri.startswith(f"{ASSETS}/")
+                and f.abs_src_path
+                and Path(f.abs_src_path).is_relative_to(docs_dir)  # ours, not the theme's
+            ]
+
+        problems = links.check(
+            links.find_references(body, first_line),
+            file.src_uri,
+            shown_as,
+            lambda path: files.get_file_from_path(path) is not None,
+            candidates,
+        )
+        for problem in problems:
+            message = str(problem)
+            if message not in self.reported:  # a fallback page is checked once per language
+                self.reported.add(message)
+                log.warning(message)
+
+    def renders(self, language: Language) -> bool:
+        """Whether this process renders the pages of ``language`` (see TravinhConfig.shard)."""
+        assert self.languages is not None
+        return in_shard(self.languages, self.config.shard, language)
+
+    def current_language(self, config: MkDocsConfig) -> Language:
+        """The language being built now."""
+        assert self.languages is not None
+        return self.languages.get(config.plugins[I18N_PLUGIN].current_language)
+
+    def _page_path(self, src_uri: str) -> str:
+        """ "km/du-lich/x.md" -> "du-lich/x.md" (the page, whatever its language)."""
+        assert self.languages is not None
+        if self.languages.of_content_path(src_uri) is None:
+            return src_uri
+        return str(PurePosixPath(*PurePosixPath(src_uri).parts[1:]))
+
+    @staticmethod
+    def _project_dir(config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).resolve().parent
