@@ -283,7 +283,6 @@ def _inspect_value(element: str, attribute: str, value: str) -> list[Finding]:
         # Browsers drop tabs and line breaks in a URL and read "\" as "/".
         plain = _CONTROL.sub("", url).replace("\\", "/").lower()
         start = _SRCSET_START if "srcset" in attribute else _URL_START
-        located = start + _spelled(url.strip()[:_LOCATING_LENGTH])
         scheme = _SCRIPT_SCHEME.match(plain)
         if scheme:
             found.append(
@@ -291,7 +290,7 @@ def _inspect_value(element: str, attribute: str, value: str) -> list[Finding]:
                     f"the {attribute} of <{element}> is a '{scheme.group(1)}:' address, which "
                     "runs a program when used.",
                     "link to a page of the site or to a web address (https://…) instead.",
-                    located,
+                    _locating(start, url),
                     f"{attribute} của thẻ <{element}> là một địa chỉ '{scheme.group(1)}:', sẽ "
                     "chạy một chương trình khi được dùng.",
                     "hãy liên kết tới một trang của trang web hoặc một địa chỉ web (https://…).",
@@ -306,7 +305,7 @@ def _inspect_value(element: str, attribute: str, value: str) -> list[Finding]:
                         f"the {attribute} of <{element}> is a 'data:' address, which can hold a "
                         "whole page or program.",
                         "put the file in assets/ and link to it.",
-                        located,
+                        _locating(start, url),
                         f"{attribute} của thẻ <{element}> là một địa chỉ 'data:', có thể chứa "
                         "cả một trang hoặc một chương trình.",
                         "hãy đặt tệp vào thư mục assets/ và liên kết tới tệp đó.",
@@ -319,7 +318,7 @@ def _inspect_value(element: str, attribute: str, value: str) -> list[Finding]:
                     "every visitor's browser would request it (a tracking pixel, for one).",
                     "put the file in assets/images/ and refer to it there (EDITING.md, "
                     "'Images'); a link to another site (<a href>) is fine.",
-                    located,
+                    _locating(start, url),
                     f"{attribute} của thẻ <{element}> tải '{url.strip()}' từ một trang web khác: "
                     "trình duyệt của mọi người xem sẽ gửi yêu cầu tới đó (ví dụ một điểm ảnh "
                     "theo dõi).",
@@ -328,6 +327,12 @@ def _inspect_value(element: str, attribute: str, value: str) -> list[Finding]:
                 )
             )
     return found
+
+
+def _locating(start: str, url: str) -> str:
+    """The pattern that finds ``url`` in the source after ``start`` (built for a finding only:
+    a URL's every spelling makes a long pattern, and most URLs are fine)."""
+    return start + _spelled(url.strip()[:_LOCATING_LENGTH])
 
 
 def _inspect_css(css: str, where: str, where_vi: str, located: str) -> list[Finding]:
