@@ -187,7 +187,8 @@ class SiteConfig:
             self._insert_after(_last_line(nav), lines)
             section = (new_section,)
         else:
-            sequence = self._sequence_of(nav, section or ())
+            section = section or ()  # a top-level page in a menu of sections only: the top
+            sequence = self._sequence_of(nav, section)
             line = f"{self._item_prefix(sequence)}{_entry_text(label, page)}"
             self._insert_after(_last_line(sequence), [line])
         added = [
