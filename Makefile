@@ -35,6 +35,7 @@ test: $(INSTALLED) chromium $(NODE_INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory translations-gate
 
@@ -52,6 +53,7 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # Performance (figures in the README): the build against stock Material + mkdocs-static-i18n
 # and Hugo on generated corpora of 100, 300 and 1000 pages per language (about 15 minutes), then

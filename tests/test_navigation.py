@@ -81,6 +81,17 @@ def test_a_new_section_and_a_top_level_page_follow_the_file_s_own_indentation(ti
     ]
 
 
+def test_a_top_level_page_goes_into_a_menu_of_sections_only(tiny: Path):
+    sections_only = TINY.replace("- Trang chủ: index.md\n", "")
+    tiny.write_text(sections_only, encoding="utf-8")
+    config = SiteConfig(tiny)
+    assert config.add_page("Liên hệ", "lien-he.md") == ()
+    config.save()
+    after = tiny.read_text(encoding="utf-8")
+    assert added_lines(sections_only, after) == ["- Liên hệ: lien-he.md"]
+    assert [(e.label, e.section) for e in SiteConfig(tiny).entries()][-1] == ("Liên hệ", ())
+
+
 def test_the_project_s_own_mkdocs_yml_keeps_every_byte(tmp_path: Path):
     path = tmp_path / "mkdocs.yml"
     shutil.copy(PROJECT / "mkdocs.yml", path)

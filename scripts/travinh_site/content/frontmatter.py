@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 from charset_normalizer import from_bytes
-from mkdocs.utils.meta import YAML_RE
+from mkdocs.utils.meta import YAML_RE as YAML_RE  # re-exported: stamps.py uses it
 
 from travinh_site.errors import Problem, SiteError
 

@@ -65,7 +65,8 @@ def _compose(text: str, shown_as: str = CONFIG) -> yaml.MappingNode:
 
 
 def _value(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
-    for key_node, value_node in mapping.value:
+    pairs: list[tuple[yaml.Node, yaml.Node]] = mapping.value  # untyped in PyYAML's stubs
+    for key_node, value_node in pairs:
         if key_node.value == key:
             return value_node
     return None
@@ -187,7 +188,8 @@ class SiteConfig:
             self._insert_after(_last_line(nav), lines)
             section = (new_section,)
         else:
-            sequence = self._sequence_of(nav, section or ())
+            section = section or ()  # a top-level page in a menu of sections only: the top
+            sequence = self._sequence_of(nav, section)
             line = f"{self._item_prefix(sequence)}{_entry_text(label, page)}"
             self._insert_after(_last_line(sequence), [line])
         added = [
@@ -297,7 +299,9 @@ class SiteConfig:
             i18n = _value(item, "i18n") if isinstance(item, yaml.MappingNode) else None
             languages = _value(i18n, "languages") if isinstance(i18n, yaml.MappingNode) else None
             for entry in languages.value if isinstance(languages, yaml.SequenceNode) else []:
-                locale = _value(entry, "locale") if isinstance(entry, yaml.MappingNode) else None
+                if not isinstance(entry, yaml.MappingNode):
+                    continue
+                locale = _value(entry, "locale")
                 if locale is not None and locale.value == language:
                     return entry
         raise SiteError(

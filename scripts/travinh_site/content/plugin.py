@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -21,7 +22,8 @@ from travinh_site.errors import ENGLISH_INDENT, SiteError
 log = get_plugin_logger(__name__)
 
 
-class ChecksPlugin(BasePlugin):
+# No options: LegacyConfig is MkDocs' default config class (a bare Config has no schema).
+class ChecksPlugin(BasePlugin[LegacyConfig]):
     def __init__(self) -> None:
         self.checked = False
 

@@ -87,7 +87,8 @@ def events_calendar(records: tuple[Record, ...], context: ExportContext) -> str:
             if url := context.absolute(record.get("page")):
                 event.add("url", url)
             calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+    ical: bytes = calendar.to_ical()  # unannotated in icalendar
+    return ical.decode("utf-8")
 
 
 def area_rows(records: tuple[Record, ...], context: ExportContext) -> list[dict[str, Any]]:

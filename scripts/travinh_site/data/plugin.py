@@ -10,13 +10,15 @@ Shared state (language table, pages, interface texts, site URL) comes from the c
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from travinh_site.content import frontmatter
 from travinh_site.content.languages import Language
@@ -25,12 +27,13 @@ from travinh_site.data.formatting import Formatter
 from travinh_site.data.schema import DATASETS, Kind
 from travinh_site.errors import Problem, SiteError
 from travinh_site.site import seo
-from travinh_site.site.plugin import TravinhPlugin, core
+from travinh_site.site.plugin import TravinhPlugin, core, page_context
 
 log = get_plugin_logger(__name__)
 
 
-class TravinhDataPlugin(BasePlugin):
+# No options: LegacyConfig is MkDocs' default config class (a bare Config has no schema).
+class TravinhDataPlugin(BasePlugin[LegacyConfig]):
     def __init__(self) -> None:
         self.data: records.Data | None = None
         self.shown_events: dict[str, list[records.Record]] = {}  # page src_uri -> events
@@ -126,15 +129,15 @@ class TravinhDataPlugin(BasePlugin):
     # After the core plugin's on_page_context (-100), which computes the canonical URL.
     @event_priority(-110)
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         assert self.data is not None
         site = core(config)
         assert site.languages is not None
         build_language = site.current_language(config)
         content_language = site.languages.of_content_path(page.file.src_uri) or build_language
         path = _page_path(site, page.file.src_uri)
-        head = context.get("seo")
+        head = page_context(context).get("seo")
         info = jsonld.PageInfo(
             url=head.canonical if head else seo.absolute(site.site_url, page.file.url),
             title=str(page.meta.get("title") or page.title or ""),
@@ -160,7 +163,7 @@ class TravinhDataPlugin(BasePlugin):
             formatter,
             absolute_url,
         )
-        context["structured_data"] = [jsonld.script_json(document)]
+        page_context(context)["structured_data"] = [jsonld.script_json(document)]
         return context
 
     # ---- helpers ----------------------------------------------------------------------------

@@ -313,7 +313,8 @@ class _Reader:
                 f"viết '{name}: <giá trị>'.",
             )
             return None
-        return node.value.strip()
+        text: str = node.value.strip()  # a ScalarNode's value is its text
+        return text
 
     def value(self, spec: Field, node: yaml.Node, key: yaml.Node) -> Any:
         if spec.kind is Kind.TEXT:

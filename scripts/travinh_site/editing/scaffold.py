@@ -20,6 +20,7 @@ import posixpath
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from travinh_site.content import frontmatter, navigation, schema, stamps
 from travinh_site.content.languages import Language, Languages, markdown_files
@@ -261,13 +262,13 @@ def _translate_menu_label(
     languages: Languages,
     language: Language,
     page: str,
-    meta: dict,
+    meta: dict[str, Any],
     nav_label: str | None,
 ) -> str | None:
     """Give the page's menu entry its label in ``language`` (from --nav-label, or the
     translation's title when the Vietnamese label is the Vietnamese title)."""
     entry = next((e for e in config.entries() if e.path == page and e.label), None)
-    if entry is None:
+    if entry is None or entry.label is None:  # (the filter keeps labelled entries only)
         return None
     if nav_label is None and config.nav_translation(language.code, entry.label) is not None:
         return None

@@ -22,6 +22,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PIL import Image, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
@@ -186,16 +187,21 @@ def _eight_bit(image: Image.Image) -> Image.Image:
         return image
     if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
         # Pillow's convert("L") clips 16-bit values at 255 instead of scaling them.
-        peak = 65535 if mode.startswith("I;16") or image.getextrema()[1] > 255 else 255
+        peak: float = 65535 if mode.startswith("I;16") or _highest(image) > 255 else 255
         return image.convert("I").point(lambda value: value * (255 / peak)).convert("L")
     if mode == "F":
-        peak = 1.0 if image.getextrema()[1] <= 1.0 else 255.0
+        peak = 1.0 if _highest(image) <= 1.0 else 255.0
         return image.point(lambda value: value * (255 / peak)).convert("L")
     if mode == "1":
         return image.convert("L")
     if mode in ("P", "PA", "LA", "La", "RGBa") or image.has_transparency_data:
         return image.convert("RGBA")
     return image.convert("RGB")  # YCbCr, LAB, HSV
+
+
+def _highest(image: Image.Image) -> float:
+    """The highest value of a one-band image ("I", "F"), whose extrema are (low, high)."""
+    return cast(tuple[float, float], image.getextrema())[1]
 
 
 def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
@@ -295,19 +301,19 @@ def _animated(job: Job, image: Image.Image, frames: int) -> Outcome:
     encoding = job.encoding
     variants = []
     for width in widths_for(image.width, encoding.widths):
-        frames = [resized(frame, width) for frame in still_frames]  # all of the image's size
+        scaled = [resized(frame, width) for frame in still_frames]  # all of the image's size
         buffer = io.BytesIO()
-        frames[0].save(
+        scaled[0].save(
             buffer,
             "WEBP",
             save_all=True,
-            append_images=frames[1:],
+            append_images=scaled[1:],
             duration=durations,
             loop=loop,
             quality=encoding.webp_quality,
             method=encoding.webp_method,
         )
-        variants.append(_store(job, "webp", width, frames[0].height, buffer.getvalue()))
+        variants.append(_store(job, "webp", width, scaled[0].height, buffer.getvalue()))
     return Outcome(job.shown_as, image.width, image.height, True, tuple(variants))
 
 

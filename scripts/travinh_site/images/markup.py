@@ -113,7 +113,7 @@ def _srcset(image: ProcessedImage, kind: str, url: Url) -> str:
     return ", ".join(f"{url(image.uri(v))} {v.width}w" for v in image.of_format(kind))
 
 
-def _describe(img: Element, largest: Variant, alt: str, options: Options):
+def _describe(img: Element, largest: Variant, alt: str, options: Options) -> None:
     img.set("width", str(largest.width))
     img.set("height", str(largest.height))
     img.set("alt", alt)

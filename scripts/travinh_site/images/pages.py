@@ -95,7 +95,7 @@ def problems(
 
 def check_project(project: Path, languages: Languages, images_dir: str) -> list[Problem]:
     """Image problems of every page of every language (the command line's check)."""
-    found = []
+    found: list[Problem] = []
     for language in languages:
         for page, path in markdown_files(project / language.content_dir).items():
             shown_as = f"{language.content_dir}/{page}"

@@ -315,7 +315,8 @@ def _content_hash(source: _Source, manifest: dict[str, dict[str, Any]]) -> str:
     """The SHA-256 of the source's bytes; not read again while size and mtime are unchanged."""
     entry = manifest.get(source.shown_as)
     if entry and entry.get("stat") == list(source.stat) and entry.get("sha256"):
-        return entry["sha256"]
+        digest: str = entry["sha256"]  # as _save_manifest wrote it
+        return digest
     with source.path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import Never, TextIO
 
 from tqdm import tqdm
 
@@ -20,7 +20,7 @@ class Progress:
         self.done = 0
         self.say = say
         stream = stream if stream is not None else sys.stderr
-        self.bar: tqdm | None = None
+        self.bar: tqdm[Never] | None = None  # a bar counted by hand, over no iterable
         if total and _is_terminal(stream):
             self.bar = tqdm(total=total, file=stream, unit="image", desc="Images", leave=False)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -43,6 +44,12 @@ class UnsafeSvg(Exception):
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
         super().__init__(str(problem))
+
+
+class _Refuse(Protocol):
+    """``check``'s ``refuse``: the error for one reason the SVG is refused."""
+
+    def __call__(self, what: str, what_vi: str, fix: str = ..., fix_vi: str = ...) -> UnsafeSvg: ...
 
 
 def check(data: bytes, shown_as: str) -> SvgInfo:
@@ -101,7 +108,7 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1]
 
 
-def _check_element(element: Element, refuse) -> None:
+def _check_element(element: Element, refuse: _Refuse) -> None:
     tag = _local(element.tag) if isinstance(element.tag, str) else ""
     if tag in _ACTIVE:
         raise refuse(
@@ -134,7 +141,7 @@ def _check_element(element: Element, refuse) -> None:
         _check_css(value, f"<{tag} {attribute}>", refuse)
 
 
-def _check_css(text: str, where: str, refuse) -> None:
+def _check_css(text: str, where: str, refuse: _Refuse) -> None:
     if _IMPORT.search(text):
         raise refuse(
             f"the SVG imports an external style sheet (@import in {where}).",
@@ -148,7 +155,7 @@ def _check_css(text: str, where: str, refuse) -> None:
             )
 
 
-def _size(root: Element, refuse) -> SvgInfo:
+def _size(root: Element, refuse: _Refuse) -> SvgInfo:
     """Width and height for the <img> tag: width/height in pixels, else the viewBox."""
     box = re.split(r"[\s,]+", root.get("viewBox", "").strip())
     width, height = _length(root.get("width")), _length(root.get("height"))

@@ -77,7 +77,8 @@ def entries_of(pages: Iterable[Any]) -> list[dict[str, Any]]:
     index = SearchIndex()
     for page in pages:
         index.add_entry_from_context(page)
-    return index.entries
+    entries: list[dict[str, Any]] = index.entries  # Material is untyped
+    return entries
 
 
 def relocate(location: str, prefix: str) -> str:

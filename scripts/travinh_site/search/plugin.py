@@ -18,7 +18,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from travinh_site.content.languages import Language
 from travinh_site.search import index
@@ -77,8 +79,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return env
 
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         # As Material's search plugin does: the attributes that steer indexing are dropped.
         page.content = SEARCH_ATTRIBUTES.sub("", page.content or "")
         return context
@@ -140,5 +142,6 @@ def material_texts(config: MkDocsConfig) -> Callable[[str], str]:
     for Khmer in overrides/partials/languages/km.html), read as Material's search plugin
     reads them."""
     env = config.theme.get_env()
-    module = env.get_template("partials/language.html", None, {"config": config}).module
+    # Any: a template module's macros (Material's t) are attributes Jinja sets at run time.
+    module: Any = env.get_template("partials/language.html", None, {"config": config}).module
     return lambda key: str(module.t(key))

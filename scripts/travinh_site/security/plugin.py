@@ -27,7 +27,7 @@ from travinh_site.errors import ENGLISH_INDENT, SiteError
 from travinh_site.security import headers, safety
 from travinh_site.security.config import SecurityConfig
 from travinh_site.site.page_rewriter import PageRewriter
-from travinh_site.site.plugin import core
+from travinh_site.site.plugin import core, i18n_plugin
 
 
 class TravinhSecurityPlugin(PageRewriter, BasePlugin[SecurityConfig]):
@@ -86,7 +86,7 @@ class TravinhSecurityPlugin(PageRewriter, BasePlugin[SecurityConfig]):
             return
         # The languages' builds end inside one another: the default language's ends last.
         self.builds_ended += 1
-        if self.builds_ended < len(config.plugins[I18N_PLUGIN].build_languages):
+        if self.builds_ended < len(i18n_plugin(config).build_languages):
             return
         travinh = core(config)
         self.rewrite_generated()

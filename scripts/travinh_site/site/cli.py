@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +30,7 @@ def site_config(config_file: Path, *, only_plugins: Collection[str] = ()) -> MkD
     language table does not start the images or search plugins: a tenth of a second).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    overrides = {}
+    overrides: dict[str, Any] = {}  # load_config's **kwargs: settings of mkdocs.yml
     if only_plugins:
         # Unreadable: the whole file is loaded below, and MkDocs says what is wrong with it.
         with contextlib.suppress(SiteError):

@@ -11,14 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 
-class PageRewriter(BasePlugin):
-    """A plugin with options lists its config class after this one:
-    ``class P(PageRewriter, BasePlugin[PConfig])``."""
+class PageRewriter:
+    """The events of a plugin that rewrites pages, mixed in before its BasePlugin:
+    ``class P(PageRewriter, BasePlugin[PConfig])``; without options, ``BasePlugin[LegacyConfig]``
+    (MkDocs' default config class)."""
 
     def __init__(self) -> None:
         self.serving = False

@@ -7,13 +7,15 @@ right voice (which pages, and when: :mod:`travinh_site.site.page_rewriter`).
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.config.base import LegacyConfig
+from mkdocs.plugins import BasePlugin, event_priority
 
 from travinh_site.site import passages
 from travinh_site.site.page_rewriter import PageRewriter
 
 
-class TravinhPassagesPlugin(PageRewriter):
+# No options: LegacyConfig is MkDocs' default config class (a bare Config has no schema).
+class TravinhPassagesPlugin(PageRewriter, BasePlugin[LegacyConfig]):
     def rewrite(self, page_html: str) -> str:
         return passages.mark(page_html)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Protocol, cast
 from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache, Environment
@@ -20,8 +20,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from travinh_site.content import frontmatter, links
 from travinh_site.site import seo, strings
@@ -62,6 +64,18 @@ def core(config: MkDocsConfig) -> TravinhPlugin:
             )
         )
     return plugin
+
+
+class I18nPlugin(Protocol):
+    """What we read of mkdocs-static-i18n's plugin, which ships no types."""
+
+    current_language: str  # the language being built (set before its first event)
+    build_languages: list[str]
+
+
+def i18n_plugin(config: MkDocsConfig) -> I18nPlugin:
+    """mkdocs-static-i18n's plugin of this build (its presence is checked in on_config)."""
+    return cast(I18nPlugin, config.plugins[I18N_PLUGIN])
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -113,6 +127,19 @@ class Translation:
         return self.language != self.content_language
 
 
+class PageContext(TemplateContext, total=False):
+    """The templates' context: MkDocs' own keys, and those our plugins add."""
+
+    translation: Translation  # the core plugin's, on every page and the 404 page
+    seo: seo.Head  # the core plugin's, on every page
+    structured_data: list[str]  # travinh-data's JSON-LD scripts
+
+
+def page_context(context: TemplateContext) -> PageContext:
+    """``context`` with our keys (MkDocs types only its own)."""
+    return cast(PageContext, context)
+
+
 class TravinhPlugin(BasePlugin[TravinhConfig]):
     def __init__(self) -> None:
         self.languages: Languages | None = None
@@ -134,6 +161,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
             except SiteError as error:
                 raise PluginError(str(error)) from None
             if self.config.shard:  # before mkdocs-static-i18n reads which languages to build
+                assert self.languages is not None  # read by _prepare
                 for entry in config.plugins[I18N_PLUGIN].config.languages:
                     entry.build = bool(entry.default) or self.renders(
                         self.languages.get(entry.locale)
@@ -234,12 +262,12 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         return env
 
     def on_template_context(
-        self, context: dict[str, Any], /, *, template_name: str, config: MkDocsConfig
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
         if template_name == NOT_FOUND:
             language = self.current_language(config)
             # Served at any missing URL, at any depth: its links must not be relative.
-            context["translation"] = self._translation(
+            page_context(context)["translation"] = self._translation(
                 language, language, "index.md", None, from_root=True
             )
         return context
@@ -247,8 +275,8 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     # After mkdocs-static-i18n's on_page_context (50), which rewrites extra.alternate.
     @event_priority(-100)
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         assert self.languages is not None and self.catalogue is not None
         language = self.current_language(config)
         content_language = self.languages.of_content_path(page.file.src_uri) or language
@@ -260,8 +288,9 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
             and not self.catalogue.is_translated(path, content_language.code)
         ):
             translation = replace(translation, is_draft=True)
-        context["translation"] = translation
-        context["seo"] = seo.head(self.catalogue, path, language, self.site_url)
+        ours = page_context(context)
+        ours["translation"] = translation
+        ours["seo"] = seo.head(self.catalogue, path, language, self.site_url)
         return context
 
     def on_post_template(
@@ -431,7 +460,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     def current_language(self, config: MkDocsConfig) -> Language:
         """The language being built now."""
         assert self.languages is not None
-        return self.languages.get(config.plugins[I18N_PLUGIN].current_language)
+        return self.languages.get(i18n_plugin(config).current_language)
 
     def _page_path(self, src_uri: str) -> str:
         """ "km/du-lich/x.md" -> "du-lich/x.md" (the page, whatever its language)."""

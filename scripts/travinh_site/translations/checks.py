@@ -344,7 +344,7 @@ def _finding(
     line: int,
     problem_vi: str,
     fix_vi: str,
-):
+) -> Finding:
     return Finding(
         check,
         language.code,
@@ -353,8 +353,10 @@ def _finding(
     )
 
 
-def _front_matter(source: PageText, translation: PageText, language, languages) -> list[Finding]:
-    found = []
+def _front_matter(
+    source: PageText, translation: PageText, language: Language, languages: Languages
+) -> list[Finding]:
+    found: list[Finding] = []
     source_name = english_name(languages.default.code)
     source_vi, name_vi = vietnamese_name(languages.default.code), vietnamese_name(language.code)
     for key in ("title", "description"):
@@ -389,8 +391,10 @@ def _front_matter(source: PageText, translation: PageText, language, languages) 
     return found
 
 
-def _alt_texts(source: PageText, translation: PageText, language, languages) -> list[Finding]:
-    found = []
+def _alt_texts(
+    source: PageText, translation: PageText, language: Language, languages: Languages
+) -> list[Finding]:
+    found: list[Finding] = []
     source_name = english_name(languages.default.code)
     source_vi, name_vi = vietnamese_name(languages.default.code), vietnamese_name(language.code)
     theirs = {image.path: image for image in translation.images}
@@ -445,7 +449,9 @@ def _alt_texts(source: PageText, translation: PageText, language, languages) -> 
     return found
 
 
-def _identical_paragraphs(source: PageText, translation: PageText, language, languages):
+def _identical_paragraphs(
+    source: PageText, translation: PageText, language: Language, languages: Languages
+) -> list[Finding]:
     originals = source.long_blocks
     source_name = english_name(languages.default.code)
     source_vi, name_vi = vietnamese_name(languages.default.code), vietnamese_name(language.code)
@@ -465,7 +471,9 @@ def _identical_paragraphs(source: PageText, translation: PageText, language, lan
     ]
 
 
-def _script(source: PageText, translation: PageText, language, languages) -> list[Finding]:
+def _script(
+    source: PageText, translation: PageText, language: Language, languages: Languages
+) -> list[Finding]:
     own = script_of(language.code)
     if own is None or own == script_of(languages.default.code):
         return _foreign_letters(translation, language, languages)
@@ -534,7 +542,9 @@ def _prose_blocks(page: PageText) -> list[Block]:
     ]
 
 
-def _foreign_letters(translation: PageText, language: Language, languages: Languages):
+def _foreign_letters(
+    translation: PageText, language: Language, languages: Languages
+) -> list[Finding]:
     """Latin letters that the language's alphabet lacks, line by line (front matter included)."""
     if language.code not in ASCII_ALPHABETS:
         return []
@@ -575,7 +585,7 @@ def _foreign_letters(translation: PageText, language: Language, languages: Langu
 def _cross_language_links(
     translation: PageText, language: Language, languages: Languages, site_url: str
 ) -> list[Finding]:
-    found = []
+    found: list[Finding] = []
     # A link leaves the language only by climbing above its folder, from the site's root or
     # by a full URL: most pages have none of these, and reading links is costly.
     climb = "../" * (translation.page.count("/") + 1)
@@ -639,7 +649,9 @@ def _language_of_url(path: str, languages: Languages) -> Language | None:
     return None
 
 
-def _numbers(source: PageText, translation: PageText, language, languages) -> list[Finding]:
+def _numbers(
+    source: PageText, translation: PageText, language: Language, languages: Languages
+) -> list[Finding]:
     """Numbers and dates section by section (when the sections line up), else page by page;
     the title and description are compared on their own."""
     expected = source.quantities(languages.default.code)

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
@@ -243,7 +243,10 @@ def check(
         if cache
         else {}
     )
-    known = {page: store.get(key) for page, key in keys.items()} if cache else dict.fromkeys(pages)
+    # The cached analyses (JSON data), None for a page not in the cache.
+    known: dict[str, Any] = (
+        {page: store.get(key) for page, key in keys.items()} if cache else dict.fromkeys(pages)
+    )
     missing = [page for page, data in known.items() if data is None]
     # Processes for the analyses and the diffs, started once (and only for many pages).
     with _Workers(workers) as pool:
@@ -329,7 +332,7 @@ def _page_key(
     return digest.hexdigest()
 
 
-def _result_data(result: _PageResult) -> dict:
+def _result_data(result: _PageResult) -> dict[str, Any]:
     """A page's analysis as JSON-compatible data (for the cache)."""
     source = result.source
     return {
@@ -369,7 +372,7 @@ def _result_data(result: _PageResult) -> dict:
     }
 
 
-def _result_of(data: dict) -> _PageResult:
+def _result_of(data: dict[str, Any]) -> _PageResult:
     source = data["source"]
     return _PageResult(
         page=data["page"],
@@ -474,7 +477,9 @@ def _analyse(
     return results
 
 
-def _read(project: Path, language: Language, page: str, errors: list[Problem]):
+def _read(
+    project: Path, language: Language, page: str, errors: list[Problem]
+) -> PageText | object | None:
     """The page's file in ``language`` parsed; None if there is none; _BROKEN (and its
     problems added to ``errors``) if it cannot be read."""
     path = project / language.content_dir / page
@@ -492,7 +497,10 @@ def _read(project: Path, language: Language, page: str, errors: list[Problem]):
 
 
 def _orphans(
-    project: Path, languages: Languages, source_pages: Mapping[str, SourcePage], errors
+    project: Path,
+    languages: Languages,
+    source_pages: Mapping[str, SourcePage],
+    errors: list[Problem],
 ) -> list[Status]:
     """Translations whose source page does not exist."""
     source = languages.default
@@ -620,7 +628,8 @@ def _add_diffs(
     old_texts: dict[int, str] = {}
     for number, request in by_commit.items():
         text = texts.get(request)
-        if text is not None and _hash_matches(stale[number].stamp.source_hash, text):
+        stamp = stale[number].stamp  # one, with a commit: see by_commit
+        if text is not None and stamp is not None and _hash_matches(stamp.source_hash, text):
             old_texts[number] = text
     searching = {
         status.source_file: status.stamp.source_hash
@@ -899,7 +908,9 @@ def _write_stamp(path: Path, raw: bytes, stamp: stamps.Stamp) -> None:
 # ---- the navigation of mkdocs.yml ---------------------------------------------------------------
 
 
-def navigation_of(config_text: str, nav: list | None, i18n_languages: Iterable) -> Navigation:
+def navigation_of(
+    config_text: str, nav: list[Any] | None, i18n_languages: Iterable[Any]
+) -> Navigation:
     """The nav labels of ``mkdocs.yml`` with their lines, and each language's translations."""
     labels: list[tuple[str, int]] = []
     section_labels: dict[str, str] = {}

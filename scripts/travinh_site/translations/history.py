@@ -14,6 +14,7 @@ import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 MAX_CALLS = 5  # rev-parse, log (last changes), cat-file, log (versions), cat-file
 
@@ -174,7 +175,15 @@ class History:
         commit, separator, path = request.partition(":")
         return f"{commit}:{self.prefix}{path}" if separator else request
 
-    def _git(self, *arguments: str, input_bytes: bytes | None = None):
+    @overload
+    def _git(self, *arguments: str) -> subprocess.CompletedProcess[str] | None: ...
+    @overload
+    def _git(
+        self, *arguments: str, input_bytes: bytes
+    ) -> subprocess.CompletedProcess[bytes] | None: ...
+    def _git(
+        self, *arguments: str, input_bytes: bytes | None = None
+    ) -> subprocess.CompletedProcess[str] | subprocess.CompletedProcess[bytes] | None:
         self.calls += 1
         text = input_bytes is None
         try:

@@ -103,7 +103,7 @@ class QuantityReader:
         found: list[Quantity] = []
         months = self._months_in(text)
         if months is not None:
-            spans = []
+            spans: list[tuple[int, int]] = []
             for match in months.finditer(text):
                 quantity = self._named_date(text, match)
                 if quantity and (not spans or quantity.offset >= spans[-1][1]):
@@ -171,8 +171,8 @@ class QuantityReader:
                 return None
             value = f"--{month:02d}" + (f"-{int(day):02d}" if day is not None else "")
             return Quantity(value, text[start:end], start)
-        value = _date(year, str(month), day)
-        return Quantity(value, text[start:end], start) if value else None
+        date = _date(year, str(month), day)
+        return Quantity(date, text[start:end], start) if date else None
 
     def _number_value(self, written: str) -> str:
         """The canonical decimal form: "1.009.168" (vi) and "1,009,168" (en) -> "1009168"."""

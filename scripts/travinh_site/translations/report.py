@@ -34,6 +34,7 @@ from travinh_site.translations.coverage import (
     Status,
     Summary,
 )
+from travinh_site.translations.source_diff import SectionChange
 
 SCHEMA_VERSION = 1
 FORMATS = ("console", "json", "markdown", "html")
@@ -52,7 +53,9 @@ LABELS = {
 }
 
 
-def render(report: Report, output: str, gate_failures: list[str] | None = None, **options) -> str:
+def render(
+    report: Report, output: str, gate_failures: list[str] | None = None, **options: Any
+) -> str:
     renderers = {"console": console, "json": as_json, "markdown": markdown, "html": html}
     return renderers[output](report, gate_failures or [], **options)
 
@@ -340,7 +343,7 @@ def _change_name(section: str) -> str:
     return f"'## {section}'" if section else "the introduction"
 
 
-def _console_diff(change, style: _Style) -> str:
+def _console_diff(change: SectionChange, style: _Style) -> str:
     parts = []
     for piece in change.pieces:
         if piece.kind == "removed":
