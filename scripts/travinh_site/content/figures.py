@@ -35,6 +35,7 @@ source line is one problem, quoting its figures (file, line, and the line to add
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -110,12 +111,17 @@ def problems(
     if not found.sources:
         unsourced = [figure for figure in found.figures if not figure.sourced]
         return [_no_sources(shown_as, unsourced, code, glossary)] if unsourced else []
+    named = {
+        occurrence.term.id
+        for source in found.sources
+        for occurrence in glossary.occurrences(source.text, code)
+    }
     missing: dict[str, list[Figure]] = {}
     for figure in found.figures:
         subject = figure.subject
         if figure.sourced or subject is None or subject.id in found.topic:
             continue
-        if not any(_names(glossary, source.text, code, subject) for source in found.sources):
+        if subject.id not in named:
             missing.setdefault(subject.id, []).append(figure)
     return [_unsourced(shown_as, figures, code, glossary) for figures in missing.values()]
 
@@ -272,6 +278,7 @@ def _figures(
     return figures
 
 
+@functools.lru_cache(maxsize=32)
 def _quantity_pattern(glossary: Glossary, code: str) -> re.Pattern[str] | None:
     after: list[str] = []
     before: list[str] = []
@@ -336,10 +343,6 @@ def _spaceless(text: str, start: int) -> bool:
 def _footnote_after(text: str, end: int, sentence_end: int) -> bool:
     """A footnote reference later in the figure's sentence ("65 km bờ biển[^1].")."""
     return bool(_FOOTNOTE_REFERENCE.search(text, end, sentence_end))
-
-
-def _names(glossary: Glossary, text: str, code: str, subject: Term) -> bool:
-    return any(found.term is subject for found in glossary.occurrences(text, code))
 
 
 # ---- problems ------------------------------------------------------------------------------

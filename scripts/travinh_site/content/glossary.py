@@ -2,12 +2,12 @@
 words that make a number a figure (``assets/data/thuat-ngu.yml``).
 
 It sits with the data files because it is data editors keep (it is never published: the data
-plugin leaves ``assets/data/`` out of the site), and it is read here, by the content checks,
-because every layer that writes words reads it: the page checks (a page using a variant the
+plugin leaves ``assets/data/`` out of the site), and it is read here, in the content package,
+because both of its readers are at or above it: the page checks (a page using a variant the
 glossary marks ``avoid`` is a problem with the preferred term as the fix; a figure about a
 ``subject`` needs a source line naming that subject, :mod:`.figures`), the data tables (each
-unit as the glossary writes it, the label separator of the language) and the translation
-checks. A project without the file (a test's tiny site) simply has no glossary::
+unit as the glossary writes it, the label separator of the language; the data package, above
+this one). A project without the file (a test's tiny site) simply has no glossary::
 
     terms:
       - id: song-hau
@@ -104,7 +104,7 @@ class Glossary:
     def occurrences(self, text: str, code: str) -> list[Occurrence]:
         """Every form of every term in ``text`` (preferred, accepted or avoided), leftmost and
         longest first, not overlapping: "Khu kinh tế Định An" is one term, not two."""
-        matcher = _matcher(self, code)
+        matcher = _matcher(self, code, text)
         if matcher is None:
             return []
         pattern, by_form = matcher
@@ -363,20 +363,33 @@ def is_latin(char: str) -> bool:
 
 
 @functools.lru_cache(maxsize=32)
-def _matcher(
-    glossary: Glossary, code: str
-) -> tuple[re.Pattern[str], dict[str, tuple[Term, bool]]] | None:
+def _forms(glossary: Glossary, code: str) -> tuple[tuple[str, ...], dict[str, tuple[Term, bool]]]:
+    """Every form of every term in ``code`` (those to avoid too), and what each is."""
     by_form: dict[str, tuple[Term, bool]] = {}
     for term in glossary.terms:
         for form in term.forms(code):
             by_form.setdefault(_key(form), (term, False))
         for form in term.avoid.get(code, ()):
             by_form.setdefault(_key(form), (term, True))
-    if not by_form:
-        return None
+    return tuple(by_form), by_form
+
+
+@functools.lru_cache(maxsize=1024)
+def _pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     # Longest first: the regular expression takes the first alternative that matches.
-    forms = sorted(by_form, key=len, reverse=True)
-    return re.compile("|".join(form_pattern(form) for form in forms)), by_form
+    ordered = sorted(forms, key=len, reverse=True)
+    return re.compile("|".join(form_pattern(form) for form in ordered))
+
+
+def _matcher(
+    glossary: Glossary, code: str, text: str
+) -> tuple[re.Pattern[str], dict[str, tuple[Term, bool]]] | None:
+    """The pattern of the forms ``text`` contains. A substring test per form first: one
+    regular expression with every form is slow (Python's ``re`` tries each alternative at
+    each position), and a page holds few of them."""
+    forms, by_form = _forms(glossary, code)
+    present = tuple(form for form in forms if form in text or (form[:1].upper() + form[1:]) in text)
+    return (_pattern(present), by_form) if present else None
 
 
 def variants(glossary: Glossary, text: str, code: str) -> Iterator[Occurrence]:
