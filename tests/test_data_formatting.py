@@ -52,3 +52,15 @@ def test_date_ranges_and_periods():
     assert en.period(Period(2024)) == "2024"
     km = Formatter.for_language("km", TEXTS["km"])
     assert km.date_range(days) == "14 – 16 មេសា 2026"
+
+
+def test_units_and_the_label_separator_follow_the_glossary():
+    """The glossary's units (assets/data/thuat-ngu.yml) replace CLDR's short forms, which
+    Khmer prose does not use; a unit it does not give keeps CLDR's."""
+    km = Formatter.for_language("km", TEXTS["km"], {"area-hectare": "ហិកតា"}, "៖")
+    assert km.quantity(Quantity(Decimal(880), "about"), "area-hectare") == "ប្រមាណ 880 ហិកតា"
+    assert km.quantity(Quantity(Decimal(4498)), "power-megawatt") == "4,498 MW"
+    assert km.labelled("ផ្ទៃដី", "880 ហិកតា") == "ផ្ទៃដី៖ 880 ហិកតា"
+    vi = Formatter.for_language("vi", TEXTS["vi"], {"mass-tonne": "tấn"})
+    assert vi.quantity(Quantity(Decimal(71000)), "mass-tonne") == "71.000 tấn"
+    assert vi.labelled("Sản lượng", "71.000 tấn") == "Sản lượng: 71.000 tấn"

@@ -10,6 +10,10 @@
 - :mod:`.limits`       the Markdown shapes that would hang or crash the renderer
 - :mod:`.source_files` the files a build may read: no link out of the project's folders, no
                        special file (a link to /proc/self/environ would publish secrets)
+- :mod:`.glossary`     the glossary (assets/data/thuat-ngu.yml): one term per concept per
+                       language, the data tables' units, the words that make a figure
+- :mod:`.figures`      every figure of a page has a source line for it
+- :mod:`.wording`      the glossary's checks on a page (variants to avoid, figures' sources)
 - :mod:`.checks`       all of the above over every page; :mod:`.plugin` runs it first in a build
   (``travinh-checks``)
 

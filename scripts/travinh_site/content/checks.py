@@ -4,9 +4,12 @@ Every page of every language is read once, at the start of the build: a file tha
 whose front matter is not valid YAML, a front matter that does not follow the schema
 (:mod:`travinh_site.content.schema`), a page missing from the menu and a menu entry that points to
 no page (:mod:`travinh_site.content.navigation`) are each reported with the file, the line and the
-fix, in Vietnamese and English, all in one build. Schema and menu problems are warnings (the build
-runs ``--strict``, so they fail it; ``make serve`` shows them and keeps previewing); a file that
-cannot be read at all stops the build."""
+fix, in Vietnamese and English, all in one build. With the project's glossary
+(:mod:`travinh_site.content.glossary`), each published page is also checked for the variants it
+marks ``avoid`` and for figures without a source line (:mod:`travinh_site.content.wording`).
+Schema, menu and glossary problems are warnings (the build runs ``--strict``, so they fail it;
+``make serve`` shows them and keeps previewing); a file that cannot be read at all stops the
+build."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, set_exclusions
 
-from travinh_site.content import frontmatter, limits, navigation, schema
+from travinh_site.content import frontmatter, glossary, limits, navigation, schema, stamps, wording
 from travinh_site.content.languages import Language, Languages, markdown_files
 from travinh_site.errors import Problem, SiteError
 
@@ -48,6 +51,11 @@ def check_content(
     in_nav: list[str] = []
     titles: dict[str, str] = {}
     default = languages.default
+    try:
+        terms = glossary.load(project, languages)
+    except SiteError as error:
+        unreadable += error.problems
+        terms = None
     for language in filter(only, languages):
         for page, path in _pages(project, language.code, language.content_dir, config):
             relative = page.src_uri.partition("/")[2]
@@ -66,6 +74,10 @@ def check_content(
             # A page Markdown cannot render in reasonable time stops the build before it starts.
             too_complex += limits.problems(text, shown_as)
             problems += found
+            if terms is not None and not (
+                not language.default and stamps.read_stamp(meta).draft
+            ):  # a draft translation is not published yet
+                problems += wording.problems(terms, language.code, shown_as, text)
             if belongs_in_nav and isinstance(meta.get("title"), str):
                 titles[relative] = meta["title"]
     config_file = project / navigation.CONFIG

@@ -17,7 +17,11 @@ field           required   holds
 ``description`` yes        one or two sentences for search results and link previews, at
                            most 160 characters
 ``todo``        no         a list of things an editor still has to find or write (facts we
-                           have no source for); the page must read well without them
+                           have no source for); the page must read well without them. An
+                           item that leaves a gap visitors would look for is written
+                           ``{text: …, notice: <name>, ask: true}``: every language of the
+                           page then says it is not published yet
+                           (:mod:`travinh_site.content.notices`)
 ``translation`` no         only in ``docs_en/`` and ``docs_km/``: which version of the
                            Vietnamese page this translation was made from
                            (``source_hash``, ``source_commit``) and ``status: draft`` while
@@ -47,7 +51,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from travinh_site.content import frontmatter, stamps
+from travinh_site.content import frontmatter, notices, stamps
 from travinh_site.errors import Problem, did_you_mean
 from travinh_site.text.slugs import slugify
 
@@ -365,6 +369,11 @@ def _check_todo(value: Any, name: str, page: Page, report: Report) -> Iterator[P
     for index, item in enumerate(value):
         if isinstance(item, str) and item.strip():
             continue
+        # An item with settings (a notice for visitors); a dict without them is a note whose
+        # ': ' YAML read as a field (reported below as such).
+        if isinstance(item, dict) and any(key in notices.ITEM_KEYS for key in item):
+            yield from _check_todo_item(item, f"{name}.{index}", index, report)
+            continue
         kind, kind_vi = _kind_of(item)
         yield report(
             f"{name}.{index}",
@@ -372,6 +381,59 @@ def _check_todo(value: Any, name: str, page: Page, report: Report) -> Iterator[P
             'put the item in double quotes: - "...".',
             f"mục {index + 1} của 'todo' phải là văn bản, nhưng YAML hiểu nó là {kind_vi}.",
             'đặt mục đó trong dấu ngoặc kép: - "...".',
+        )
+
+
+def _check_todo_item(
+    item: dict[Any, Any], path: str, index: int, report: Report
+) -> Iterator[Problem]:
+    """A todo item with a notice for visitors: ``text:``, ``notice:`` and ``ask:``
+    (:mod:`travinh_site.content.notices`)."""
+    names = ", ".join(notices.NOTICES)
+    for key in item:
+        if key not in notices.ITEM_KEYS:
+            hint, hint_vi = did_you_mean(str(key), notices.ITEM_KEYS)
+            yield report(
+                f"{path}.{key}",
+                f"item {index + 1} of 'todo' has no setting '{key}'.",
+                hint.rstrip() or "its settings are 'text', 'notice' and 'ask'.",
+                f"mục {index + 1} của 'todo' không có thiết lập '{key}'.",
+                hint_vi.rstrip() or "các thiết lập của mục là 'text', 'notice' và 'ask'.",
+            )
+    text = item.get("text")
+    if not (isinstance(text, str) and text.strip()):
+        yield report(
+            path,
+            f"item {index + 1} of 'todo' has no 'text' (the note for editors).",
+            "write the note after 'text:' (and the visitors' notice after 'notice:').",
+            f"mục {index + 1} của 'todo' thiếu 'text' (ghi chú cho biên tập viên).",
+            "viết ghi chú sau 'text:' (và thông báo cho người xem sau 'notice:').",
+        )
+    notice = item.get("notice")
+    if "notice" in item and notice not in notices.NOTICES:
+        hint, hint_vi = did_you_mean(str(notice), notices.NOTICES)
+        yield report(
+            f"{path}.notice",
+            f"'{notice}' is not one of the notices for visitors.",
+            hint.rstrip() or f"use one of: {names} (EDITING.md says what each one shows).",
+            f"'{notice}' không phải một thông báo cho người xem.",
+            hint_vi.rstrip() or f"dùng một trong: {names} (EDITING.md ghi nội dung của từng cái).",
+        )
+    if "notice" not in item:
+        yield report(
+            path,
+            f"item {index + 1} of 'todo' is written with settings but has no 'notice'.",
+            "add 'notice: <name>' (EDITING.md lists them), or write the item as plain text.",
+            f"mục {index + 1} của 'todo' có các thiết lập nhưng thiếu 'notice'.",
+            "thêm 'notice: <tên>' (EDITING.md liệt kê các tên), hoặc viết mục như văn bản thường.",
+        )
+    if "ask" in item and not isinstance(item["ask"], bool):
+        yield report(
+            f"{path}.ask",
+            "'ask' must be true or false.",
+            "write 'ask: true' to say whom visitors can ask meanwhile, or delete the line.",
+            "'ask' phải là true hoặc false.",
+            "viết 'ask: true' để ghi nơi người xem có thể hỏi trong lúc chờ, hoặc xóa dòng này.",
         )
 
 

@@ -305,7 +305,7 @@ def _labelled(dataset: Dataset, record: Record, name: str, context: Context) -> 
     spec = dataset.field(name)
     if spec is not None and spec.unit.startswith("data.unit."):
         return value
-    return f"{escape(context.texts[f'data.field.{name}'])}: {value}"
+    return context.formatter.labelled(escape(context.texts[f"data.field.{name}"]), value)
 
 
 def _value(dataset: Dataset, record: Record, name: str, context: Context) -> str:

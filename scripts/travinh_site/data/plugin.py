@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from travinh_site.content import frontmatter
+from travinh_site.content import frontmatter, glossary
 from travinh_site.content.languages import Language
 from travinh_site.data import blocks, exports, jsonld, records
 from travinh_site.data.formatting import Formatter
@@ -36,6 +36,7 @@ log = get_plugin_logger(__name__)
 class TravinhDataPlugin(BasePlugin[LegacyConfig]):
     def __init__(self) -> None:
         self.data: records.Data | None = None
+        self.glossary: glossary.Glossary | None = None
         self.shown_events: dict[str, list[records.Record]] = {}  # page src_uri -> events
         self.reported: set[str] = set()
 
@@ -50,6 +51,7 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
             project = Path(config.config_file_path).resolve().parent
             try:
                 self.data = records.load(project, site.languages)
+                self.glossary = glossary.load(project, site.languages)
                 site.require_texts(required_texts(), "the data blocks", "các khối dữ liệu")
             except SiteError as error:
                 raise PluginError(str(error)) from None
@@ -59,6 +61,8 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
                 site.catalogue.pages,
                 {page: f"{default.content_dir}/{page}" for page in site.catalogue.pages},
             )
+            if self.glossary is not None:
+                typos += records.wording_problems(self.data, self.glossary, site.languages.codes)
             for problem in typos:
                 log.warning(str(problem))
             for problem in waiting:
@@ -108,9 +112,7 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
             return markdown
         context = blocks.Context(
             code=content_language.code,
-            formatter=Formatter.for_language(
-                content_language.code, site.texts[content_language.code]
-            ),
+            formatter=self._formatter(site, content_language.code),
             page_url=page.file.url,
             page_url_of=lambda path: _url_if_written(site, path, build_language),
             downloads=self._downloads(site, build_language),
@@ -146,7 +148,7 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
             site_name=config.site_name,
             site_url=seo.absolute(site.site_url, build_language.prefix),
         )
-        formatter = Formatter.for_language(content_language.code, site.texts[content_language.code])
+        formatter = self._formatter(site, content_language.code)
         about = self.data.for_page(path)
         # The events the page shows, and those whose own page it is (a festival's page).
         events = self.shown_events.get(page.file.src_uri, [])
@@ -167,6 +169,17 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
         return context
 
     # ---- helpers ----------------------------------------------------------------------------
+
+    def _formatter(self, site: TravinhPlugin, code: str) -> Formatter:
+        """The language's formats, with the units and label separator of the glossary."""
+        terms = self.glossary
+        units = (
+            {unit: text[code] for unit, text in terms.units.items() if code in text}
+            if terms
+            else {}
+        )
+        separator = terms.label.get(code, ":") if terms else ":"
+        return Formatter.for_language(code, site.texts[code], units, separator)
 
     def _report(self, problems: list[Problem]) -> None:
         for problem in problems:

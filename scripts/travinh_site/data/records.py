@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from travinh_site.content.frontmatter import read_text, yaml_problem
+from travinh_site.content.glossary import GLOSSARY_FILE, Glossary, variant_problem, variants
 from travinh_site.content.languages import Languages
 from travinh_site.data.schema import DATASETS, Dataset, Field, Kind
 from travinh_site.errors import Problem, SiteError, did_you_mean
@@ -135,6 +136,8 @@ def load(project_dir: Path, languages: Languages) -> Data:
         for path in sorted(folder.iterdir()):
             if path.name.startswith(".") or path.suffix.lower() == ".md":
                 continue  # notes for editors (README.md) and hidden files
+            if f"{DATA_DIR}/{path.name}" == GLOSSARY_FILE:
+                continue  # the glossary: read by travinh_site.content.glossary
             shown_as = f"{DATA_DIR}/{path.name}"
             dataset = DATASETS.get(path.stem) if path.suffix == ".yml" else None
             if dataset is None:
@@ -614,3 +617,26 @@ def _unknown_file(shown_as: str, name: str) -> Problem:
         problem_vi="tệp này không phải là một tệp dữ liệu của trang web.",
         fix_vi=f"{hint_vi}Các tệp dữ liệu là: {', '.join(known)}.",
     )
+
+
+def wording_problems(data: Data, terms: Glossary, codes: Iterable[str]) -> list[Problem]:
+    """The glossary's variants to avoid in the records' texts (their names, descriptions,
+    places and sources are shown on the pages), each at its field's line."""
+    found: list[Problem] = []
+    codes = tuple(codes)
+    for record in data.all():
+        for spec in record.dataset.fields:
+            value = record.get(spec.name)
+            if spec.kind is Kind.TEXT and value:
+                texts = [(code, value[code]) for code in codes if value.get(code)]
+            elif spec.kind is Kind.SOURCES and value:
+                texts = [(code, source[code]) for source in value for code in codes]
+            else:
+                continue
+            line = record.lines.get(spec.name, record.line)
+            for code, text in texts:
+                found += [
+                    variant_problem(record.shown_as, line, occurrence, code)
+                    for occurrence in variants(terms, text, code)
+                ]
+    return found

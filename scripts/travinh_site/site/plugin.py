@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from travinh_site.content import frontmatter, links
+from travinh_site.content import frontmatter, links, notices
 from travinh_site.site import seo, strings
 from travinh_site.errors import Problem, SiteError
 from travinh_site.content.languages import (
@@ -133,6 +133,7 @@ class PageContext(TemplateContext, total=False):
     translation: Translation  # the core plugin's, on every page and the 404 page
     seo: seo.Head  # the core plugin's, on every page
     structured_data: list[str]  # travinh-data's JSON-LD scripts
+    missing: notices.Missing | None  # the core plugin's: what the page does not give yet
 
 
 def page_context(context: TemplateContext) -> PageContext:
@@ -149,6 +150,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self.sitemaps: dict[str, str] = {}
         self.reported: set[str] = set()
         self.theme_has_not_found = False
+        self.missing_notices: dict[str, notices.Missing | None] = {}  # page -> its notices
 
     # ---- events, in lifecycle order ---------------------------------------------------------
 
@@ -291,6 +293,9 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         ours = page_context(context)
         ours["translation"] = translation
         ours["seo"] = seo.head(self.catalogue, path, language, self.site_url)
+        # What the page does not give yet (its Vietnamese todo: items marked notice:), in the
+        # visitor's language: overrides/partials/missing.html.
+        ours["missing"] = self._missing(config, path)
         return context
 
     def on_post_template(
@@ -352,6 +357,9 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
             project / self.config.strings, self.languages, self.config.strings
         )
         self.sitemaps = seo.sitemaps(self.catalogue, self.site_url)
+        self.require_texts(
+            notices.texts(), "the notices for visitors", "các thông báo cho người xem"
+        )
 
     def require_texts(self, keys: Iterable[str], used_by: str, used_by_vi: str) -> None:
         """Raise a problem for each interface text in ``keys`` missing from strings.yml
@@ -416,6 +424,21 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
             ),
             source_href=href(self.languages.default),
         )
+
+    def _missing(self, config: MkDocsConfig, path: str) -> notices.Missing | None:
+        """The notices of the page's source (the default language's front matter): a
+        translation, or the fallback shown for one, says the same in its own words."""
+        assert self.languages is not None
+        if path not in self.missing_notices:
+            source = self._project_dir(config) / self.languages.default.content_dir / path
+            meta: dict[str, Any] = {}
+            if source.is_file():
+                try:
+                    meta = frontmatter.read(source, str(source))
+                except SiteError:
+                    meta = {}  # reported, with its line, by the travinh-checks plugin
+            self.missing_notices[path] = notices.missing(meta)
+        return self.missing_notices[path]
 
     def _check_links(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         assert self.languages is not None and self.catalogue is not None
