@@ -180,6 +180,7 @@ class _Checker:
         self.today = today
         self.findings: list[Finding] = []
         self.nodes: dict[str, dict[str, Any]] = {}
+        self.locations: set[str] = set()
 
     def add(self, node: str, code: str, message: str, level: str = "error") -> None:
         self.findings.append(Finding(self.where, node, level, code, message))
@@ -196,6 +197,14 @@ class _Checker:
             self.add("-", "syntax", f"not valid JSON-LD, dropped whole by consumers: {reason}")
             return
         self.nodes = {node["@id"]: node for node in flat}
+        self.locations = {  # an event's location is held to the event's rules
+            value["@id"]
+            for node in flat
+            for key, values in node.items()
+            if _local(key) == "location"
+            for value in values
+            if "@id" in value
+        }
         for node in flat:
             if len(node) > 1:  # a node with something said about it (not a bare reference)
                 self.node(node)
@@ -303,7 +312,11 @@ class _Checker:
         vocab = self.vocab
         if vocab.is_a(types, "Event"):
             self.event(label, node)
-        elif vocab.is_a(types, "Place") and not self.text(node, "name"):
+        elif (
+            vocab.is_a(types, "Place")
+            and not self.text(node, "name")
+            and label not in self.locations  # an event's location: a name is only advised
+        ):
             self.add(label, "place", "a Place needs a name")
         if vocab.is_a(types, "Article"):
             self.article(label, node)

@@ -105,6 +105,7 @@ def test_correct_documents_pass(document: dict):
         # Google's Event rules: a location with an address, no past event.
         (changed(EVENT, location={"@type": "Place", "name": "Ao Bà Om"}), {"event"}),
         (changed(EVENT, location=...), {"event"}),
+        (changed(PRODUCT, **{"@graph": [{"@type": "Place", "address": ADDRESS}]}), {"place"}),
         (
             changed(
                 EVENT,
@@ -134,6 +135,8 @@ def test_what_google_only_recommends_is_advice():
     assert codes(changed(ARTICLE, image=...)) == set()
     assert "article" in codes(changed(ARTICLE, image=...), "advice")
     assert "event" in codes(EVENT, "advice")  # no image, offers, organizer
+    nameless = changed(EVENT, location={"@type": "Place", "address": ADDRESS})
+    assert codes(nameless) == set() and "event" in codes(nameless, "advice")
 
 
 def test_a_past_event_that_did_not_take_place_as_planned_may_stay():
