@@ -18,7 +18,8 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test lint fonts clean chromium bench bench-images translations translations-gate
+.PHONY: site serve test lint fonts clean chromium bench bench-images translations translations-gate \
+	festival-dates
 
 site: $(INSTALLED)
 	$(BIN)/python scripts/build_site.py
@@ -48,6 +49,11 @@ translations: $(INSTALLED)
 TRANSLATION_GATE ?= --min-coverage 100 --fail-on missing,stale,orphan
 translations-gate: $(INSTALLED)
 	$(BIN)/python scripts/check_translations.py $(TRANSLATION_GATE) $(if $(GITHUB_ACTIONS),--github)
+
+# The festival dates the site shows (scripts/event_dates.py), each computed date beside the same
+# day from two npm implementations of the Khmer calendar and the Vietnamese 15/10 (lunar-vn).
+festival-dates: $(INSTALLED) $(NODE_INSTALLED)
+	$(BIN)/python scripts/event_dates.py --check
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

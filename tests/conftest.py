@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import shutil
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests import schemaorg
 from tests.static_host import SiteHost
 from travinh_site.content.languages import Language, Languages
 from travinh_site.site import cli
@@ -114,6 +116,11 @@ class TinySite:
             text=True,
             check=False,
         )
+        if result.returncode == 0:  # every JSON-LD block of every tiny site is valid
+            epoch = int(env["SOURCE_DATE_EPOCH"])
+            today = datetime.datetime.fromtimestamp(epoch, datetime.UTC).date()
+            _count, findings = schemaorg.check_site(site, today)
+            assert list(schemaorg.errors(findings)) == [], "invalid JSON-LD"
         return BuildResult(result.returncode, result.stdout + result.stderr, site)
 
 

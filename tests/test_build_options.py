@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import PROJECT, BuildResult, TinySite, build_project
+from tests.conftest import PROJECT, SOURCE_DATE_EPOCH, BuildResult, TinySite, build_project
 from tests.static_host import SiteHost
 
 PAGE = "du-lich/ao-ba-om.html"
@@ -137,9 +138,16 @@ def _build_command(site: TinySite) -> Callable[..., subprocess.CompletedProcess[
     script.parent.mkdir(exist_ok=True)
     script.write_bytes((PROJECT / "scripts" / "build_site.py").read_bytes())
 
+    # A tiny site is no git repository: its content's date is given, as in TinySite.build.
+    env = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **os.environ}
+
     def build(*options: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, str(script), *options], cwd=site.root, capture_output=True, text=True
+            [sys.executable, str(script), *options],
+            cwd=site.root,
+            capture_output=True,
+            text=True,
+            env=env,
         )
 
     return build

@@ -15,11 +15,14 @@ from babel.numbers import format_decimal
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
+from tests import schemaorg
 from tests.conftest import LANGUAGES, PROJECT, BuildResult
 from tests.test_content import VIETNAMESE
+from travinh_site.content.as_of import as_of
 from travinh_site.data import blocks, records
 from travinh_site.data.formatting import Formatter
 from travinh_site.data.records import Quantity
+from travinh_site.data.schedule import Schedule
 from travinh_site.data.schema import Kind
 from travinh_site.site import strings
 from travinh_site.site.config import TravinhConfig
@@ -27,6 +30,8 @@ from travinh_site.site.config import TravinhConfig
 DATA = records.load(PROJECT, LANGUAGES)
 TEXTS = strings.load(PROJECT / TravinhConfig().strings, LANGUAGES, "overrides/strings.yml")
 SHOWN = [record for name in blocks.SHOWN_IN_PAGES for record in DATA[name]]
+# The project's site is built as of its last commit (or SOURCE_DATE_EPOCH), like the build.
+SCHEDULE = Schedule(as_of(PROJECT))
 # What a number >= 1000 looks like in each locale, written out independently of Babel:
 # Vietnamese groups with "." and has a decimal ","; English and Khmer the other way round.
 GROUPED = {
@@ -35,6 +40,9 @@ GROUPED = {
 }
 GROUPED["km"] = GROUPED["en"]
 KHMER_DIGITS = re.compile(r"[\u17e0-\u17e9]")
+# Texts a row does not show: summaries and descriptions (shown on the record's page), an event's
+# address parts (for search engines only).
+NOT_SHOWN = ("summary", "description", "locality", "region")
 
 
 def rendered(record: records.Record, code: str) -> str:
@@ -44,6 +52,7 @@ def rendered(record: records.Record, code: str) -> str:
         page_url="x/index.html",
         page_url_of=lambda path: path.replace(".md", ".html"),
         downloads=blocks.Downloads({}),
+        schedule=SCHEDULE,
     )
     block = blocks.Block(1, record.dataset.name, ())  # as a table row, with its name
     html = blocks.render(block, [record], context)
@@ -63,10 +72,14 @@ def test_each_record_renders_in_each_language_with_its_formats(record, code: str
             assert number in text, f"{record.id} {spec.name} in {code}"
             if value.value >= 1000:
                 assert GROUPED[code].match(number), number
-        elif spec.kind is Kind.TEXT and value and spec.name not in ("summary", "description"):
+        elif spec.kind is Kind.TEXT and value and spec.name not in NOT_SHOWN:
             assert value[code] in text
     for occurrence in record.occurrences():
         assert format_date(occurrence.start, "long", locale=code) in text
+    if record.dataset.name == "su-kien":  # and its expected dates, for each year shown
+        for occurrence in SCHEDULE.occurrences(record):
+            if occurrence.dates is not None:
+                assert format_date(occurrence.dates.start, "long", locale=code) in text
 
 
 @pytest.mark.parametrize("record", list(DATA.all()), ids=lambda record: record.id)
@@ -86,12 +99,20 @@ def test_calendar_feeds_parse_and_hold_every_event(project_build: BuildResult, p
     calendar = Calendar.from_ical(project_build.text(f"{prefix}du-lieu/su-kien.ics"))
     events = calendar.walk("VEVENT")
     expected = [
-        (record.text("name", language_of(prefix)), occurrence.start)
-        for record in DATA["su-kien"]
-        for occurrence in record.occurrences()
+        (
+            occurrence.record.text("name", language_of(prefix)),
+            occurrence.dates.start,
+            "CONFIRMED" if occurrence.confirmed else "TENTATIVE",
+        )
+        for occurrence in SCHEDULE.all(DATA["su-kien"])
+        if occurrence.dates is not None
     ]
-    assert len(expected) >= 7  # the seven anniversaries of the 2025 plan, at least
-    assert sorted((str(e["summary"]), e.decoded("dtstart")) for e in events) == sorted(expected)
+    # The seven anniversaries of the 2025 plan, and Ok Om Bok in each year shown.
+    assert len(expected) == 7 + len(SCHEDULE.years)
+    found = [(str(e["summary"]), e.decoded("dtstart"), str(e["status"])) for e in events]
+    assert sorted(found) == sorted(expected)
+    ok_om_bok = sorted(str(e["uid"]) for e in events if str(e["uid"]).startswith("ok-om-bok-"))
+    assert [uid.split("@")[0] for uid in ok_om_bok] == [f"ok-om-bok-{y}" for y in SCHEDULE.years]
 
 
 @pytest.mark.parametrize("prefix", [language.prefix for language in LANGUAGES])
@@ -128,7 +149,13 @@ def test_every_json_ld_block_parses_and_names_the_page_language(project_build: B
             web_page = document["@graph"][0]
             assert web_page["@type"] == "WebPage" and web_page["inLanguage"] == language, path
             types.update(node["@type"] for node in document["@graph"])
-    assert {"WebPage", "Place", "Event"} <= types
+    assert {"WebPage", "Place", "TouristAttraction", "Product"} <= types
+
+
+def test_every_json_ld_block_is_valid_schema_org(project_build: BuildResult):
+    count, findings = schemaorg.check_site(project_build.site, SCHEDULE.today)
+    assert count == len(html_pages(project_build.site))  # one block on every page
+    assert list(schemaorg.errors(findings)) == []
 
 
 @pytest.mark.parametrize("record", [r for r in DATA["dia-danh"]], ids=lambda record: record.id)

@@ -106,3 +106,22 @@ def test_only_main_is_published_on_github_pages(workflow: dict[str, Any]):
     assert step_using(deploy, "actions/deploy-pages")
     # Nothing else may write: the build job has only the workflow's read permission.
     assert "permissions" not in build
+
+
+def test_a_weekly_run_rebuilds_main_as_of_its_day(workflow: dict[str, Any]):
+    (schedule,) = workflow[True]["schedule"]
+    _minute, _hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit()  # once a week
+    build = workflow["jobs"]["build"]
+    steps = build["steps"]
+    names = [step.get("name") for step in steps]
+    dated = steps[names.index("The date the site speaks from")]
+    assert dated["if"] == "github.event_name == 'schedule'"  # a push keeps its commit's date
+    assert 'SOURCE_DATE_EPOCH=$(date -u -d "$today" +%s)' in dated["run"]
+    assert '>> "$GITHUB_ENV"' in dated["run"]
+    # Set after the tests (whose tiny sites have their own date) and before the production
+    # build, which a scheduled run on main publishes like a push.
+    assert names.index("Tests (make test)") < names.index("The date the site speaks from")
+    assert names.index("The date the site speaks from") < names.index(
+        "Build for the production address"
+    )

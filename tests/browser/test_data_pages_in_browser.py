@@ -3,7 +3,10 @@ this host only without errors, their tables are readable on a phone, and their d
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from icalendar import Calendar
 
 from tests.browser.conftest import Watched
 from tests.conftest import PROJECT
@@ -59,3 +62,26 @@ def test_download_links_work(watched: Watched, page: str, download: str, starts:
     href = link.evaluate("link => link.href")
     response = watched.page.request.get(href)
     assert response.status == 200 and response.body().startswith(starts), href
+
+
+@pytest.mark.parametrize("prefix", ["", "en/", "km/"])
+def test_each_event_row_downloads_its_own_calendar_file(watched: Watched, prefix: str):
+    """A visitor presses "Add to calendar (.ics)" in a row of the events page: the browser
+    downloads one event, the one of that row, from this host."""
+    watched.page.goto(watched.site.url(prefix + "su-kien/index.html"), wait_until="load")
+    links = watched.page.locator("a.tv-events__ics")
+    assert links.count() >= 3  # the upcoming ones, the festivals' years, the anniversaries
+    link = links.first
+    row_date = link.locator("xpath=ancestor::td[1]//time").first.get_attribute("datetime")
+    with watched.page.expect_download() as started:
+        link.click()
+    download = started.value
+    assert download.failure() is None
+    assert download.url.startswith(watched.site.url(prefix + "du-lieu/su-kien/"))
+    assert download.suggested_filename == download.url.rsplit("/", 1)[1]
+    (event,) = Calendar.from_ical(Path(download.path()).read_text("utf-8")).walk("VEVENT")
+    assert str(event.decoded("dtstart")) == row_date.split("/")[0]
+    assert str(event["summary"].params["LANGUAGE"]) == (prefix.rstrip("/") or "vi")
+    response = watched.page.request.get(download.url)
+    assert response.headers["content-type"].startswith("text/calendar")
+    assert watched.foreign_requests() == [] and watched.console_errors == []

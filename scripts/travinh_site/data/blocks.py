@@ -6,6 +6,10 @@ An editor places data in a page with one line of its own::
     {{ khu-dau-tu: khu-kinh-te-dinh-an }} one record, as a list of its facts
     {{ su-kien: 2025 }}                   the events of 2025
     {{ su-kien: festival }}               the records whose category (or type) is "festival"
+    {{ su-kien: upcoming }}               the events still to come, in date order
+
+Events are shown with their occurrences as of the build's date (:mod:`.schedule`): a festival's
+announced dates, and its expected dates for the current year and the next two, marked as such.
 
 The same line is written in every language's page; the block is rendered in that page's
 language. The syntax is deliberately small and line-based, so it cannot break the Markdown
@@ -30,6 +34,7 @@ from mkdocs.utils import get_relative_url
 from travinh_site.content.links import mask_code
 from travinh_site.data.formatting import Formatter
 from travinh_site.data.records import Data, DateRange, Record
+from travinh_site.data.schedule import Occurrence, Schedule, event_file
 from travinh_site.data.schema import DATASETS, Dataset, Kind
 from travinh_site.errors import Problem, did_you_mean
 
@@ -39,6 +44,7 @@ _BLOCK = re.compile(
 _LOOKS_LIKE_BLOCK = re.compile(r"^[ ]{0,3}\{\{")
 _YEAR = re.compile(r"^\d{4}$")
 SHOWN_IN_PAGES = ("khu-dau-tu", "san-vat", "su-kien")
+UPCOMING = "upcoming"  # {{ su-kien: upcoming }}
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,8 @@ class Downloads:
     """Site-relative URLs of a dataset's downloads in the language being rendered."""
 
     links: dict[str, tuple[tuple[str, str], ...]]  # dataset -> ((label, url), ...)
+    # The folder of the single-event .ics files ("en/du-lieu/su-kien/"); "" for none.
+    event_files: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,7 @@ class Context:
     # page path ("dau-tu/x.md") -> its URL in this language; None for a page not written yet
     page_url_of: Callable[[str], str | None]
     downloads: Downloads
+    schedule: Schedule
 
     @property
     def texts(self) -> dict[str, str]:
@@ -115,7 +124,9 @@ def replace_blocks(markdown: str, rendered: Callable[[], str]) -> str:
     return "\n".join(lines)
 
 
-def select(block: Block, data: Data, shown_as: str) -> tuple[list[Record], list[Problem]]:
+def select(
+    block: Block, data: Data, shown_as: str, schedule: Schedule
+) -> tuple[list[Record], list[Problem]]:
     """The records a block shows: all, or those matching any of its selectors."""
     records = list(data[block.dataset])
     if not block.selectors:
@@ -123,31 +134,51 @@ def select(block: Block, data: Data, shown_as: str) -> tuple[list[Record], list[
     problems: list[Problem] = []
     chosen: set[str] = set()
     for selector in block.selectors:
-        matching = [record.id for record in records if _matches(record, selector)]
-        if not matching:
-            words = sorted({record.id for record in records} | _choice_words(records))
+        matching = [
+            record.id
+            for record in records
+            if _matches(record, selector)
+            or any(_occurs(o, selector, schedule) for o in _occurrences(record, schedule))
+        ]
+        events = block.dataset == "su-kien"
+        if not matching and not (selector == UPCOMING and events):
+            choices = _choice_words(records) | ({UPCOMING} if events else set())
+            words = sorted({record.id for record in records} | choices)
             hint, hint_vi = did_you_mean(selector, words)
             problems.append(
                 Problem(
                     shown_as,
                     f"no record of {block.dataset}.yml matches '{selector}'.",
-                    f"{hint}Write a record's id, a year, or one of: "
-                    f"{', '.join(sorted(_choice_words(records)))}.",
+                    f"{hint}Write a record's id, a year, or one of: {', '.join(sorted(choices))}.",
                     block.line,
                     problem_vi=f"không có bản ghi nào của {block.dataset}.yml khớp với "
                     f"'{selector}'.",
                     fix_vi=f"{hint_vi}Hãy viết id của một bản ghi, một năm, hoặc một trong các "
-                    f"từ: {', '.join(sorted(_choice_words(records)))}.",
+                    f"từ: {', '.join(sorted(choices))}.",
                 )
             )
         chosen.update(matching)
     return [record for record in records if record.id in chosen], problems
 
 
+def shown_occurrences(block: Block, records: list[Record], schedule: Schedule) -> list[Occurrence]:
+    """The occurrences an events block shows, by date: all those of the records it names by
+    id or category; those of a year (``2026``) or still to come (``upcoming``)."""
+    return [
+        occurrence
+        for occurrence in schedule.all(records)
+        if not block.selectors
+        or any(
+            _matches(occurrence.record, selector) or _occurs(occurrence, selector, schedule)
+            for selector in block.selectors
+        )
+    ]
+
+
 def render(block: Block, records: list[Record], context: Context) -> str:
     dataset = DATASETS[block.dataset]
     if dataset.name == "su-kien":
-        return _events(records, context)
+        return _events(block, records, context)
     single = len(block.selectors) == 1 and len(records) == 1 and records[0].id == block.selectors[0]
     if single:
         return _facts(dataset, records[0], context)
@@ -199,32 +230,38 @@ def _facts(dataset: Dataset, record: Record, context: Context) -> str:
     )
 
 
-def _events(records: list[Record], context: Context) -> str:
+def _events(block: Block, records: list[Record], context: Context) -> str:
     texts = context.texts
-    fmt = context.formatter
-    # Newest year first; in a year by date, then in the file's order.
-    dated = [
-        (occurrence, index, record)
-        for index, record in enumerate(records)
-        for occurrence in record.occurrences()
-    ]
-    dated.sort(key=lambda item: (-item[0].start.year, item[0].start, item[1]))
+    occurrences = shown_occurrences(block, records, context.schedule)
+    head = (
+        f'<thead><tr><th scope="col">{escape(texts["data.field.date"])}</th>'
+        f'<th scope="col">{escape(texts["data.field.name"])}</th></tr></thead>\n<tbody>\n'
+    )
     parts = []
-    for year, group in groupby(dated, key=lambda item: item[0].start.year):
-        rows = []
-        for occurrence, _index, record in group:
-            rows.append(
-                f"<tr><td>{_time(occurrence, fmt)}</td><td>{_event_text(record, context)}</td></tr>"
+    if block.selectors and set(block.selectors) == {UPCOMING}:  # one table, in date order
+        if occurrences:
+            parts.append(
+                '<div class="tv-data__scroll"><table class="tv-events">\n'
+                f"<caption>{escape(texts['data.events.upcoming'])}</caption>\n"
+                + head
+                + "\n".join(_event_row(occurrence, context) for occurrence in occurrences)
+                + "\n</tbody></table></div>"
             )
-        parts.append(
-            f'<div class="tv-data__scroll"><table class="tv-events">\n'
-            f"<caption>{escape(texts['data.events.year'].format(year))}</caption>\n"
-            f'<thead><tr><th scope="col">{escape(texts["data.field.date"])}</th>'
-            f'<th scope="col">{escape(texts["data.field.name"])}</th></tr></thead>\n<tbody>\n'
-            + "\n".join(rows)
-            + "\n</tbody></table></div>"
-        )
-    rules = [record for record in records if record.get("rule")]
+        else:
+            parts.append(f'<p class="tv-events__none">{escape(texts["data.events.none"])}</p>')
+    else:  # newest year first; in a year, by date
+        by_year = sorted(occurrences, key=lambda occurrence: -occurrence.year)
+        for year, group in groupby(by_year, key=lambda occurrence: occurrence.year):
+            parts.append(
+                '<div class="tv-data__scroll"><table class="tv-events">\n'
+                f"<caption>{escape(texts['data.events.year'].format(year))}</caption>\n"
+                + head
+                + "\n".join(_event_row(occurrence, context) for occurrence in group)
+                + "\n</tbody></table></div>"
+            )
+    # The calendar rules, when the block names its events (not a year's or the coming ones).
+    by_record = not any(_YEAR.match(s) or s == UPCOMING for s in block.selectors)
+    rules = [record for record in records if record.get("rule")] if by_record else []
     if rules:
         rows = [
             f'<tr><th scope="row">{_linked_name(record, context)}</th>'
@@ -241,7 +278,26 @@ def _events(records: list[Record], context: Context) -> str:
             + "\n".join(rows)
             + "\n</tbody></table></div>"
         )
-    return _wrap("su-kien", "\n".join(parts), records, context)
+    shown = {record.id: record for record in [*(o.record for o in occurrences), *rules]}
+    return _wrap("su-kien", "\n".join(parts), shown.values(), context)
+
+
+def _event_row(occurrence: Occurrence, context: Context) -> str:
+    """Its date (marked when expected, with its own .ics file), its name, description, place."""
+    texts = context.texts
+    when = [_when(occurrence, context)]
+    if not occurrence.confirmed:
+        note = texts[f"data.expected.{occurrence.expectation}"]
+        when.append(f'<span class="tv-events__expected">{escape(note)}</span>')
+    if occurrence.dates is not None and context.downloads.event_files:
+        url = context.href(context.downloads.event_files + event_file(occurrence))
+        when.append(
+            f'<a class="tv-events__ics" href="{escape(url)}" download>'
+            f"{escape(texts['data.events.ics'])}</a>"
+        )
+    return (
+        f"<tr><td>{'<br>'.join(when)}</td><td>{_event_text(occurrence.record, context)}</td></tr>"
+    )
 
 
 def _event_text(record: Record, context: Context) -> str:
@@ -250,6 +306,17 @@ def _event_text(record: Record, context: Context) -> str:
         if record.get(name):
             parts.append(escape(record.text(name, context.code)))
     return "<br>".join(parts)
+
+
+def _when(occurrence: Occurrence, context: Context) -> str:
+    if occurrence.dates is None:  # only the month is expected
+        month = occurrence.window.start
+        text = context.texts[f"data.expected.{occurrence.expectation}.when"].format(month.year)
+        return (
+            f'<time class="tv-events__season" datetime="{month.year:04d}-{month.month:02d}">'
+            f"{escape(text)}</time>"
+        )
+    return _time(occurrence.dates, context.formatter)
 
 
 def _time(occurrence: DateRange, fmt: Formatter) -> str:
@@ -338,11 +405,19 @@ def _linked_name(record: Record, context: Context) -> str:
 
 
 def _matches(record: Record, selector: str) -> bool:
-    if record.id == selector:
-        return True
+    """A selector naming the record itself: its id or one of its choice words."""
+    return record.id == selector or selector in _choice_words([record])
+
+
+def _occurs(occurrence: Occurrence, selector: str, schedule: Schedule) -> bool:
+    """A selector naming the occurrence's time: its year, or ``upcoming``."""
     if _YEAR.match(selector):
-        return any(occurrence.start.year == int(selector) for occurrence in record.occurrences())
-    return selector in _choice_words([record])
+        return occurrence.year == int(selector)
+    return selector == UPCOMING and not occurrence.is_past(schedule.today)
+
+
+def _occurrences(record: Record, schedule: Schedule) -> tuple[Occurrence, ...]:
+    return schedule.occurrences(record) if record.dataset.name == "su-kien" else ()
 
 
 def _choice_words(records: Iterable[Record]) -> set[str]:

@@ -7,7 +7,15 @@ text shown), followed by what the page is about:
 - ``TouristAttraction`` / ``Place`` / ``GovernmentOrganization`` for each record of
   ``dia-danh.yml``, ``co-quan.yml`` and ``khu-dau-tu.yml`` whose ``page`` is this page (a place
   without its own name takes the page's title: the page is the place);
-- ``Event`` for every dated occurrence of the events the page shows in a ``{{ su-kien }}`` block.
+- ``Product`` for each produce of ``san-vat.yml`` whose page this is;
+- ``Event`` for the occurrences of the events the page shows in a ``{{ su-kien }}`` block (or
+  whose own page it is) that are confirmed (an anniversary's date, a festival's announced dates)
+  and not over as of the build's date. An expected date is left out: schema.org cannot say
+  "expected", and a search engine would show it as the date. A past one is left out too: schema.org
+  has no status for an event that took place (no ``eventStatus`` means ``EventScheduled`` to
+  Google), and search engines show no past events. Each location is a ``Place`` with a
+  ``PostalAddress`` (ward or commune and province as the record gives them, country VN), which
+  search engines require of an event.
 
 ``inLanguage`` is the WebPage's: schema.org gives places no language, and an Event's
 ``inLanguage`` would mean the language spoken at the event, not the language of this page.
@@ -15,6 +23,7 @@ text shown), followed by what the page is about:
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,8 +31,10 @@ from typing import Any
 
 from travinh_site.data.formatting import Formatter
 from travinh_site.data.records import Quantity, Record
+from travinh_site.data.schedule import Occurrence
 
 CONTEXT = "https://schema.org"
+COUNTRY = "VN"  # ISO 3166-1: every place of the site is in Vietnam (FACTS.md section 1)
 UNIT_CODES = {"area-hectare": "HAR", "power-megawatt": "MAW"}  # UN/CEFACT common codes
 
 
@@ -40,11 +51,13 @@ class PageInfo:
 def page_graph(
     page: PageInfo,
     subjects: Iterable[Record],
-    events: Iterable[Record],
+    events: Iterable[Occurrence],
     formatter: Formatter,
     page_url_of: Callable[[str], str | None],
+    today: datetime.date,
 ) -> dict[str, Any]:
-    """The JSON-LD document of one page; ``page_url_of`` gives a page's absolute URL."""
+    """The JSON-LD document of one page; ``page_url_of`` gives a page's absolute URL and
+    ``today`` is the build's date."""
     web_page: dict[str, Any] = {
         "@type": "WebPage",
         "@id": page.url,
@@ -56,10 +69,13 @@ def page_graph(
     if page.description:
         web_page["description"] = page.description
     nodes = [_subject(record, page, formatter) for record in subjects]
+    unique: dict[str, Occurrence] = {}  # each once, in the order shown
+    for occurrence in events:
+        unique.setdefault(occurrence.key, occurrence)
     nodes += [
-        _event(record, occurrence_index, page, page_url_of)
-        for record in events
-        for occurrence_index in range(len(record.occurrences()))
+        _event(occurrence, page, page_url_of)
+        for occurrence in unique.values()
+        if occurrence.confirmed and not occurrence.is_past(today)
     ]
     if nodes:
         web_page["about"] = [{"@id": node["@id"]} for node in nodes]
@@ -109,25 +125,35 @@ def _subject(record: Record, page: PageInfo, formatter: Formatter) -> dict[str, 
 
 
 def _event(
-    record: Record, index: int, page: PageInfo, page_url_of: Callable[[str], str | None]
+    occurrence: Occurrence, page: PageInfo, page_url_of: Callable[[str], str | None]
 ) -> dict[str, Any]:
     code = page.code
-    occurrence = record.occurrences()[index]
+    record = occurrence.record
+    assert occurrence.dates is not None  # a confirmed occurrence has its days
     url = (page_url_of(record.get("page")) if record.get("page") else None) or page.url
     node: dict[str, Any] = {
         "@type": "Event",
-        "@id": f"{page.url}#{record.id}-{occurrence.start.isoformat()}",
+        "@id": f"{page.url}#{occurrence.key}",
         "name": record.text("name", code),
-        "startDate": occurrence.start.isoformat(),
-        "endDate": occurrence.end.isoformat(),
+        "startDate": occurrence.dates.start.isoformat(),
+        "endDate": occurrence.dates.end.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "url": url,
     }
     if record.get("description"):
         node["description"] = record.text("description", code)
+    address: dict[str, Any] = {"@type": "PostalAddress"}
+    if record.get("locality"):
+        address["addressLocality"] = record.text("locality", code)
+    if record.get("region"):
+        address["addressRegion"] = record.text("region", code)
+    address["addressCountry"] = COUNTRY
+    location: dict[str, Any] = {"@type": "Place"}
     if record.get("place"):
-        node["location"] = {"@type": "Place", "name": record.text("place", code)}
+        location["name"] = record.text("place", code)
+    location["address"] = address
+    node["location"] = location
     return node
 
 

@@ -2,7 +2,9 @@
 
 It reads ``assets/data/`` once per run, renders the ``{{ dataset }}`` blocks of each page in
 the page's language, adds each language's downloads (iCalendar, CSV, JSON) and gives the
-templates each page's JSON-LD (``structured_data``, written in ``overrides/main.html``).
+templates each page's JSON-LD (``structured_data``, written in ``overrides/main.html``). The
+events are shown as of the build's date (``content.as_of``: the content's commit, never the
+clock).
 Shared state (language table, pages, interface texts, site URL) comes from the core plugin via
 :func:`travinh_site.site.plugin.core`.
 """
@@ -21,10 +23,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from travinh_site.content import frontmatter, glossary
+from travinh_site.content.as_of import as_of
 from travinh_site.content.languages import Language
 from travinh_site.data import blocks, exports, jsonld, records
 from travinh_site.data.formatting import Formatter
-from travinh_site.data.schema import DATASETS, Kind
+from travinh_site.data.schedule import Occurrence, Schedule
+from travinh_site.data.schema import DATASETS, MID_APRIL, Kind
 from travinh_site.errors import Problem, SiteError
 from travinh_site.site import seo
 from travinh_site.site.plugin import TravinhPlugin, core, page_context
@@ -37,7 +41,8 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
     def __init__(self) -> None:
         self.data: records.Data | None = None
         self.glossary: glossary.Glossary | None = None
-        self.shown_events: dict[str, list[records.Record]] = {}  # page src_uri -> events
+        self.schedule: Schedule | None = None
+        self.shown_events: dict[str, list[Occurrence]] = {}  # page src_uri -> occurrences
         self.reported: set[str] = set()
 
     # ---- events, in lifecycle order ---------------------------------------------------------
@@ -52,6 +57,8 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
             try:
                 self.data = records.load(project, site.languages)
                 self.glossary = glossary.load(project, site.languages)
+                self.schedule = Schedule(as_of(project))
+                self.schedule.check()
                 site.require_texts(required_texts(), "the data blocks", "các khối dữ liệu")
             except SiteError as error:
                 raise PluginError(str(error)) from None
@@ -73,13 +80,13 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
     # are added per language once the language's files are known.
     @event_priority(-120)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.data is not None
+        assert self.data is not None and self.schedule is not None
         site = core(config)
         language = site.current_language(config)
         for file in list(files):
             if file.src_uri.startswith(f"{records.DATA_DIR}/"):
                 files.remove(file)  # the YAML sources are not published; the exports are
-        context = self._export_context(site, language)
+        context = self._export_context(site, language, self.schedule)
         for path, content in exports.exports(self.data, context).items():
             # Staged like a page of this language (so that a Markdown link from a page to
             # "../du-lieu/su-kien.ics" resolves), published under the language's prefix.
@@ -91,7 +98,8 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        assert self.data is not None
+        assert self.data is not None and self.schedule is not None
+        schedule = self.schedule
         site = core(config)
         assert site.languages is not None
         build_language = site.current_language(config)
@@ -104,7 +112,7 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
         found, problems = blocks.find_blocks(body, first_line, shown_as)
         selections = []
         for block in found:
-            chosen, more = blocks.select(block, self.data, shown_as)
+            chosen, more = blocks.select(block, self.data, shown_as, schedule)
             problems += more
             selections.append((block, chosen))
         self._report(problems)
@@ -116,13 +124,14 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
             page_url=page.file.url,
             page_url_of=lambda path: _url_if_written(site, path, build_language),
             downloads=self._downloads(site, build_language),
+            schedule=schedule,
         )
         rendered = iter(blocks.render(block, chosen, context) for block, chosen in selections)
         self.shown_events[page.file.src_uri] = [
-            record
+            occurrence
             for block, chosen in selections
             if block.dataset == "su-kien"
-            for record in chosen
+            for occurrence in blocks.shown_occurrences(block, chosen, schedule)
         ]
         # The same scan over the text MkDocs hands us (front matter removed): the n-th block
         # line here is the n-th block found above.
@@ -133,7 +142,7 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        assert self.data is not None
+        assert self.data is not None and self.schedule is not None
         site = core(config)
         assert site.languages is not None
         build_language = site.current_language(config)
@@ -151,8 +160,8 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
         formatter = self._formatter(site, content_language.code)
         about = self.data.for_page(path)
         # The events the page shows, and those whose own page it is (a festival's page).
-        events = self.shown_events.get(page.file.src_uri, [])
-        events += [r for r in about if r.dataset.name == "su-kien" and r not in events]
+        events = list(self.shown_events.get(page.file.src_uri, []))
+        events += self.schedule.all(r for r in about if r.dataset.name == "su-kien")
 
         def absolute_url(target: str) -> str | None:
             url = _url_if_written(site, target, build_language)
@@ -164,6 +173,7 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
             events,
             formatter,
             absolute_url,
+            self.schedule.today,
         )
         page_context(context)["structured_data"] = [jsonld.script_json(document)]
         return context
@@ -189,12 +199,15 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
                 log.warning(message)
 
     @staticmethod
-    def _export_context(site: TravinhPlugin, language: Language) -> exports.ExportContext:
+    def _export_context(
+        site: TravinhPlugin, language: Language, schedule: Schedule
+    ) -> exports.ExportContext:
         return exports.ExportContext(
             code=language.code,
             site_url=site.site_url,
             page_url_of=lambda path: _url_if_written(site, path, language),
             texts=site.texts[language.code],
+            schedule=schedule,
         )
 
     @staticmethod
@@ -207,7 +220,8 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
                     ("JSON", prefix + exports.AREAS_JSON),
                 ),
                 "su-kien": (("iCalendar (.ics)", prefix + exports.EVENTS_FEED),),
-            }
+            },
+            event_files=prefix + exports.EVENT_FILES,
         )
 
 
@@ -218,6 +232,9 @@ def required_texts() -> list[str]:
         "data.column.figures",
         "data.events.year",
         "data.events.recurring",
+        "data.events.upcoming",
+        "data.events.none",
+        "data.events.ics",
         "data.calendar.name",
         "data.downloads.title",
         "data.qualifier.about",
@@ -226,7 +243,21 @@ def required_texts() -> list[str]:
     keys += [f"data.downloads.{name}" for name in ("khu-dau-tu", "su-kien")]
     for name in blocks.SHOWN_IN_PAGES:
         for spec in DATASETS[name].fields:
-            if spec.name in ("page", "source", "summary", "description", "start", "end", "dates"):
+            if spec.name in (
+                "page",
+                "source",
+                "summary",
+                "description",
+                "start",
+                "end",
+                "dates",
+                "locality",
+                "region",
+            ):
+                continue
+            if spec.name == "expected":  # the note of an expected date; the time of year
+                keys += [f"data.expected.{choice}" for choice in spec.choices]
+                keys.append(f"data.expected.{MID_APRIL}.when")
                 continue
             if spec.kind is Kind.CHOICE:
                 keys += [f"data.{spec.name}.{choice}" for choice in spec.choices]

@@ -545,6 +545,16 @@ class _Reader:
                 f"sự kiện '{record_id}' có cả 'date' lẫn 'start'.",
                 "dùng 'date' cho sự kiện một ngày, 'start' và 'end' cho sự kiện nhiều ngày.",
             )
+        if "expected" in values and "rule" not in values:
+            self.problem(
+                node,
+                f"the event '{record_id}' has 'expected' but no calendar 'rule'.",
+                "add the 'rule:' its expected dates come from (one line per language), or "
+                "remove 'expected'.",
+                f"sự kiện '{record_id}' có 'expected' nhưng thiếu quy tắc lịch 'rule'.",
+                "thêm 'rule:' mà ngày dự kiến được tính theo (mỗi ngôn ngữ một dòng), hoặc bỏ "
+                "'expected'.",
+            )
         if not any(name in values for name in ("date", "start", "dates", "rule")):
             self.problem(
                 node,

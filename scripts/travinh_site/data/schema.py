@@ -108,7 +108,14 @@ PRODUCE = Dataset(
         ("area", "output", "households", "products", "geographical_indication"),
         ("as_of", "note"),
     ),
+    # A produce of the area (schema.org: "any offered product"); its figures are valid
+    # additionalProperty values of a Product, not of a Thing.
+    schema_type="Product",
 )
+
+# How a yearly festival's expected dates are found (su-kien.yml ``expected:``, data/schedule.py).
+KATTIK_FULL_MOON = "kattik-full-moon"  # computed: the full-moon day of the Khmer month Kattik
+MID_APRIL = "mid-april"  # the time of year only: mid-April (no day is computed)
 
 EVENTS = Dataset(
     "su-kien",
@@ -121,7 +128,11 @@ EVENTS = Dataset(
         Field("end", Kind.DATE, example="2026-04-16"),
         Field("dates", Kind.DATES, example="- {start: 2026-04-14, end: 2026-04-16}"),
         Field("rule", Kind.TEXT),
+        Field("expected", Kind.CHOICE, choices=(KATTIK_FULL_MOON, MID_APRIL)),
         Field("place", Kind.TEXT),
+        # The place's address for search engines (JSON-LD): its ward or commune, its province.
+        Field("locality", Kind.TEXT),
+        Field("region", Kind.TEXT),
         PAGE,
         SOURCE,
     ),
