@@ -146,6 +146,15 @@ CASES = [
         '<div style="position: fixed; inset: 0">x</div>\n',
         "docs/x.md:1: the style attribute of <div> sets 'position: fixed'",
     ),
+    # Stacked above Material's header and tabs (seen in Chromium: a negative margin with it).
+    (
+        '<p style="position: relative; z-index: 10; margin-top: -400px">x</p>\n',
+        "docs/x.md:1: the style attribute of <p> sets 'z-index: 10', which can lay content over",
+    ),
+    (
+        "<style>.tv-x { position: sticky; Z-Index :99 }</style>\n",
+        "docs/x.md:1: a <style> element sets 'z-index: 99'",
+    ),
     ("<style>p{color:red}\n\nMore\n", "docs/x.md:1: a <style> is never closed"),
     # Elements whose content browsers do not read as markup: what hides there would run.
     (

@@ -17,8 +17,8 @@ browser); event attributes (``onclick=…``); ``javascript:`` and ``vbscript:`` 
 (an image, a ``srcset``, a video, an SVG ``<image>`` or ``<use>``: a tracking pixel in every
 visitor's browser), while links to other sites stay allowed; remote ``@import``, ``url()``,
 ``image-set()`` and strings in ``<style>`` and ``style=``, however CSS escapes spell them;
-``position: fixed`` or ``absolute`` (content laid over the page); a comment or ``<style>``
-left open (it would swallow the rest of the page).
+``position: fixed`` or ``absolute`` and ``z-index`` (content laid over the page); a comment or
+``<style>`` left open (it would swallow the rest of the page).
 """
 
 from __future__ import annotations
@@ -105,7 +105,11 @@ _CSS_ANY_REMOTE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*:)?//[^\s\"'()\\]+", re.IGN
 # "\75 rl(" is "url(": CSS escapes are decoded before anything is looked for.
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(\r\n|[\n\r\f])|(.))", re.DOTALL)
 _CSS_URL_GROUPS = ("double", "single", "bare", "string", "string_single")
-_CSS_OVERLAY = re.compile(r"\bposition\s*:\s*(fixed|absolute)\b", re.IGNORECASE)
+# Content laid over the page: taken out of its flow, or stacked above the header and menu
+# (any z-index does it, with a negative margin or a sticky position).
+_CSS_OVERLAY = re.compile(
+    r"\b(?:position\s*:\s*(?:fixed|absolute)\b|z-index\s*:\s*[^;}\s]+)", re.IGNORECASE
+)
 _LOCATING_LENGTH = 40  # how much of a URL is looked for in the source to find its line
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")  # browsers ignore these inside a URL's scheme
@@ -376,14 +380,14 @@ def _inspect_css(css: str, where: str, where_vi: str, located: str) -> list[Find
                 )
             )
     for match in _CSS_OVERLAY.finditer(decoded):
-        position = match.group(1).lower()
+        declaration = re.sub(r"\s*:\s*", ": ", match.group().lower())
         found.append(
             Finding(
-                f"{where} sets 'position: {position}', which can lay content over the page "
+                f"{where} sets '{declaration}', which can lay content over the page "
                 "(its menu, its search, its text).",
                 "remove it: what a page shows stays in its flow.",
                 located,
-                f"{where_vi} đặt 'position: {position}', có thể phủ nội dung lên trên trang "
+                f"{where_vi} đặt '{declaration}', có thể phủ nội dung lên trên trang "
                 "(trình đơn, ô tìm kiếm, văn bản).",
                 "hãy xoá nó: nội dung của trang phải nằm trong dòng chảy của trang.",
             )
