@@ -1,6 +1,7 @@
 """What the content check lets through, shown harmless in Chromium: a page with quotes and
 ampersands in its title and description (a description even spelling a script with character
-references), an inline SVG with a <style> of its own, a link to another site, a data: image and
+references), an inline SVG with a <style> of its own (where a character reference counts, so the
+policy must hash the text as decoded), a link to another site, a data: image and
 a local url() in a style attribute. On 127.0.0.1: no request leaves the site, no dialog opens,
 no script fails or is refused, and nothing lies over Material's header or search box. (What is
 refused at build time: test_safety.py and test_hostile_input.py.)"""
@@ -31,7 +32,7 @@ BODY = f"""
 # Chùa "Cò" & ao Bà Om
 
 <svg width="40" height="40" viewBox="0 0 10 10" role="img" aria-label="Chấm xanh"><style>
-.tv-cham {{ fill: #00695c }}</style><circle class="tv-cham" cx="5" cy="5" r="4"/></svg>
+.tv-cham {{ fill: &#35;00695c }}</style><circle class="tv-cham" cx="5" cy="5" r="4"/></svg>
 
 Xem thêm [một trang khác]({OTHER_SITE}).
 
