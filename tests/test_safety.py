@@ -146,11 +146,21 @@ CASES = [
         '<div style="position: fixed; inset: 0">x</div>\n',
         "docs/x.md:1: the style attribute of <div> sets 'position: fixed'",
     ),
+    # Stacked above Material's header and tabs (seen in Chromium: a negative margin with it).
+    (
+        '<p style="position: relative; z-index: 10; margin-top: -400px">x</p>\n',
+        "docs/x.md:1: the style attribute of <p> sets 'z-index: 10', which can lay content over",
+    ),
+    (
+        "<style>.tv-x { position: sticky; Z-Index :99 }</style>\n",
+        "docs/x.md:1: a <style> element sets 'z-index: 99'",
+    ),
     ("<style>p{color:red}\n\nMore\n", "docs/x.md:1: a <style> is never closed"),
     # Elements whose content browsers do not read as markup: what hides there would run.
+    # (A <textarea>'s content is text to browsers: the <img> in it is no element.)
     (
-        '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>\n',
-        "docs/x.md:1: a <noscript> element is not allowed",
+        "<textarea><img src=x onerror=alert(1)></textarea>\n",
+        "docs/x.md:1: a <textarea> element is not allowed",
     ),
     ("<xmp>x</xmp>\n", "docs/x.md:1: a <xmp> element is not allowed"),
     # Examples in code are text, not HTML.
@@ -243,6 +253,26 @@ def test_a_misconfigured_allowed_frame_names_the_setting(tiny_site: TinySite):
 
 
 def test_markup_read_as_text_by_browsers_is_refused_with_what_hides_in_it():
-    problems = problems_of("<textarea><img src=x onerror=alert(1)></textarea>\n")
-    assert problems[0].startswith("docs/x.md:1: a <textarea> element is not allowed")
+    # Browsers that run scripts read <noscript> as text up to "</noscript", wherever it is:
+    # the <img> after it is an element, in an attribute value to a reader of markup.
+    source = '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>\n'
+    problems = problems_of(source)
+    assert problems[0].startswith("docs/x.md:1: a <noscript> element is not allowed")
     assert problems[1].startswith("docs/x.md:1: the attribute 'onerror' on <img>")
+    assert len(problems) == 2
+
+
+@pytest.mark.parametrize(
+    ("rendered", "problem", "fix_vi"),
+    [
+        ("<p>a</p><!-- b", "a comment <!-- is never closed", "hãy đóng nó bằng -->"),
+        ('<p title="x>y', "a tag (or a quoted attribute value) is never closed", "hãy đóng nó"),
+        ("<style>p{}", "a <style> is never closed", "hãy đóng nó bằng </style>"),
+    ],
+)
+def test_what_is_left_open_at_the_end_of_a_page_is_refused(rendered, problem, fix_vi):
+    # What Markdown lets through raw (it escapes most such text): the rest of the page
+    # would be swallowed.
+    findings = safety.inspect(rendered)
+    assert [finding.problem.split(":")[0] for finding in findings] == [problem]
+    assert findings[0].fix_vi.startswith(fix_vi) and " or " not in findings[0].fix_vi

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from travinh_site.text import htmlscan
+from travinh_site.text import html5, htmlscan
 
 SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 # A name part that is a content hash: "bundle.a5f9d56c.min.js", "x-800.1a2b3c4d.avif".
@@ -138,41 +138,21 @@ def sha256_source(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-# Inline scripts and style elements, and the start tags that may carry a style attribute.
-_RAW = re.compile(
-    r"<(?P<name>script|style)\b(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(?P<body>.*?)</(?P=name)\s*>",
-    re.DOTALL | re.IGNORECASE,
-)
-_START_TAG = re.compile(r"<[a-zA-Z][^\s/>]*(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-_CHARSET = re.compile(r"<meta\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*\bcharset\b[^>]*>", re.IGNORECASE)
-_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
-
-
 def inline_of(page_html: str) -> Inline:
-    """What runs or styles inline in one page.
-
-    Regular expressions, not a parser: every built page goes through this, and our pages are
-    well formed (``<`` in text is always escaped), so the start of a tag is always a tag.
-    """
+    """What runs or styles inline in one page, as a browser reads it: the text of each script
+    and style element (raw in HTML, its character references decoded in SVG) and each style
+    attribute's value, from the page's tree (:mod:`travinh_site.text.html5`)."""
     found = Inline()
-    outside_raw = []
-    last = 0
-    for match in _RAW.finditer(page_html):
-        outside_raw.append(page_html[last : match.start("body")])
-        last = match.end("body")
-        attributes = htmlscan.attribute_map(match.group("attrs"))
-        if match.group("name").lower() == "script":
-            kind = (attributes.get("type") or "").strip().lower()
-            if "src" not in attributes and kind in SCRIPT_TYPES:
-                found.scripts.add(sha256_source(match.group("body")))
-        else:
-            found.styles.add(sha256_source(match.group("body")))
-    outside_raw.append(page_html[last:])
-    for match in _START_TAG.finditer("".join(outside_raw)):
-        if "style" in match.group("attrs").lower():
-            style = htmlscan.attribute_map(match.group("attrs")).get("style")
-            if style is not None:
-                found.style_attributes.add(sha256_source(style))
+    for element in html5.select(page_html, "script, style, [style]"):
+        if element.name == "script":
+            kind = (element.get("type") or "").strip().lower()
+            if not element.has("src") and kind in SCRIPT_TYPES:
+                found.scripts.add(sha256_source(element.text))
+        elif element.name == "style":
+            found.styles.add(sha256_source(element.text))
+        style = element.get("style")
+        if style is not None:
+            found.style_attributes.add(sha256_source(style))
     return found
 
 
@@ -209,11 +189,25 @@ def with_meta_policy(page_html: str, frames: Sequence[str] = ()) -> tuple[str, I
     """``page_html`` with its own policy as ``<meta>``, right after ``<meta charset>`` (or at
     the start of ``<head>``), before anything it governs; and what it found inline."""
     inline = inline_of(page_html)
-    anchor = _CHARSET.search(page_html) or _HEAD.search(page_html)
+    anchor = _policy_place(page_html)
     if anchor is None:  # not a page (a fragment): nothing to govern
         return page_html, inline
     tag = meta_tag(policy(inline, frames, for_meta=True))
-    return page_html[: anchor.end()] + tag + page_html[anchor.end() :], inline
+    return page_html[:anchor] + tag + page_html[anchor:], inline
+
+
+def _policy_place(page_html: str) -> int | None:
+    """The offset just after the page's ``<meta charset>`` start tag, else after ``<head>``'s;
+    None for a fragment. (The offsets of :mod:`.htmlscan`: every other byte stays.)"""
+    head = None
+    for element in htmlscan.elements(page_html):
+        if element.name == "meta" and element.has("charset"):
+            return element.end
+        if element.name == "head" and head is None:
+            head = element.end
+        elif element.name == "body":
+            break
+    return head
 
 
 # ---- the _headers file ------------------------------------------------------------------------

@@ -17,13 +17,12 @@ browser); event attributes (``onclick=…``); ``javascript:`` and ``vbscript:`` 
 (an image, a ``srcset``, a video, an SVG ``<image>`` or ``<use>``: a tracking pixel in every
 visitor's browser), while links to other sites stay allowed; remote ``@import``, ``url()``,
 ``image-set()`` and strings in ``<style>`` and ``style=``, however CSS escapes spell them;
-``position: fixed`` or ``absolute`` (content laid over the page); a comment or ``<style>``
-left open (it would swallow the rest of the page).
+``position: fixed`` or ``absolute`` and ``z-index`` (content laid over the page); a comment or
+``<style>`` left open (it would swallow the rest of the page).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from urllib.parse import urlsplit
 
 from travinh_site.content.links import mask_code
 from travinh_site.errors import Problem
-from travinh_site.text import htmlscan
+from travinh_site.text import html5
 
 # Elements an editor's page may not contain, with why (completing "it ..."), in English and
 # in Vietnamese.
@@ -105,7 +104,11 @@ _CSS_ANY_REMOTE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*:)?//[^\s\"'()\\]+", re.IGN
 # "\75 rl(" is "url(": CSS escapes are decoded before anything is looked for.
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(\r\n|[\n\r\f])|(.))", re.DOTALL)
 _CSS_URL_GROUPS = ("double", "single", "bare", "string", "string_single")
-_CSS_OVERLAY = re.compile(r"\bposition\s*:\s*(fixed|absolute)\b", re.IGNORECASE)
+# Content laid over the page: taken out of its flow, or stacked above the header and menu
+# (any z-index does it, with a negative margin or a sticky position).
+_CSS_OVERLAY = re.compile(
+    r"\b(?:position\s*:\s*(?:fixed|absolute)\b|z-index\s*:\s*[^;}\s]+)", re.IGNORECASE
+)
 _LOCATING_LENGTH = 40  # how much of a URL is looked for in the source to find its line
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")  # browsers ignore these inside a URL's scheme
@@ -153,39 +156,45 @@ def frame_rules(prefixes: Iterable[str], where: str = "mkdocs.yml") -> tuple[Fra
 
 
 def inspect(page_html: str, frames: Sequence[FrameRule] = ()) -> list[Finding]:
-    """Everything unsafe in a page's rendered content, in document order."""
-    document = htmlscan.parse(page_html)
+    """Everything unsafe in a page's rendered content, in document order. It is parsed as a
+    browser parses it where it ends up, inside ``<article>`` (:func:`html5.fragment`), so the
+    check sees the elements that would be built, SVG's and MathML's included."""
+    content = html5.fragment(page_html)
     findings: list[Finding] = []
-    for element in document.elements:
+    for element in content.elements:
         findings.extend(_inspect_element(element, frames))
-    for raw in document.raw_texts:
-        if raw.element.name != "style":
-            continue
-        # Inside an inline SVG, <style> holds markup and character references, not raw text:
-        # "<svg><style><img onerror=…>" runs. Its content is checked both ways.
-        for element in htmlscan.parse(raw.text).elements:
-            findings.extend(_inspect_element(element, frames))
-        css = raw.text if "&" not in raw.text else f"{raw.text}\n{html.unescape(raw.text)}"
-        findings.extend(_inspect_css(css, "a <style> element", "một thẻ <style>", r"<\s*style\b"))
-        if raw.unclosed:
-            findings.append(_unclosed("<style>", "<style>", r"<\s*style\b"))
-    if document.unclosed_comment:
-        findings.append(_unclosed("comment <!--", "chú thích <!--", r"<!--"))
+        if element.name == "style":
+            where = ("a <style> element", "một thẻ <style>", r"<\s*style\b")
+            findings.extend(_inspect_css(element.text, *where))
+    # What swallows the rest (raw text elements other than <style> are refused already).
+    if content.left_open == "style":
+        findings.append(_unclosed("<style>", "<style>", r"<\s*style\b", "</style>", "</style>"))
+    elif content.left_open == "comment":
+        findings.append(_unclosed("comment <!--", "chú thích <!--", "<!--", "-->", "-->"))
+    elif content.left_open == "tag":
+        findings.append(
+            _unclosed(
+                "tag (or a quoted attribute value)",
+                "thẻ (hoặc giá trị thuộc tính trong dấu ngoặc kép)",
+                r"<[a-z][^>]*$",
+                "'>' (or the closing quote)",
+                "'>' (hoặc dấu ngoặc kép đóng)",
+            )
+        )
     return findings
 
 
-def _unclosed(what: str, what_vi: str, pattern: str) -> Finding:
-    closing = "-->" if what.startswith("comment") else "</style>"
+def _unclosed(what: str, what_vi: str, pattern: str, closing: str, closing_vi: str) -> Finding:
     return Finding(
         f"a {what} is never closed: browsers would swallow the rest of the page into it.",
         f"close it with {closing}, or remove it.",
         pattern,
         f"{what_vi} không được đóng: trình duyệt sẽ nuốt phần còn lại của trang vào trong nó.",
-        f"hãy đóng nó bằng {closing}, hoặc xoá nó.",
+        f"hãy đóng nó bằng {closing_vi}, hoặc xoá nó.",
     )
 
 
-def _inspect_element(element: htmlscan.Element, frames: Sequence[FrameRule]) -> list[Finding]:
+def _inspect_element(element: html5.Element, frames: Sequence[FrameRule]) -> list[Finding]:
     name = element.name
     tag = rf"<\s*{re.escape(name)}\b"
     found: list[Finding] = []
@@ -223,9 +232,7 @@ def _inspect_element(element: htmlscan.Element, frames: Sequence[FrameRule]) -> 
     return found
 
 
-def _inspect_frame(
-    element: htmlscan.Element, frames: Sequence[FrameRule], tag: str
-) -> list[Finding]:
+def _inspect_frame(element: html5.Element, frames: Sequence[FrameRule], tag: str) -> list[Finding]:
     source = element.get("src") or ""
     allowed = ", ".join(f"'{rule.prefix}'" for rule in frames)
     if element.has("srcdoc") or not any(rule.allows(source) for rule in frames):
@@ -376,14 +383,14 @@ def _inspect_css(css: str, where: str, where_vi: str, located: str) -> list[Find
                 )
             )
     for match in _CSS_OVERLAY.finditer(decoded):
-        position = match.group(1).lower()
+        declaration = re.sub(r"\s*:\s*", ": ", match.group().lower())
         found.append(
             Finding(
-                f"{where} sets 'position: {position}', which can lay content over the page "
+                f"{where} sets '{declaration}', which can lay content over the page "
                 "(its menu, its search, its text).",
                 "remove it: what a page shows stays in its flow.",
                 located,
-                f"{where_vi} đặt 'position: {position}', có thể phủ nội dung lên trên trang "
+                f"{where_vi} đặt '{declaration}', có thể phủ nội dung lên trên trang "
                 "(trình đơn, ô tìm kiếm, văn bản).",
                 "hãy xoá nó: nội dung của trang phải nằm trong dòng chảy của trang.",
             )

@@ -1,6 +1,7 @@
 """Text and HTML, knowing nothing of the site: Khmer word segmentation with ICU (:mod:`.khmer`),
-heading anchors and file names (:mod:`.slugs`), and the HTML tokeniser the page checks and
-rewrites use (:mod:`.htmlscan`).
+heading anchors and file names (:mod:`.slugs`), HTML as browsers parse it for the checks of
+what runs (:mod:`.html5`: the content safety check, the policy's hashes), and the offsets of a
+page's tokens for the rewrites that keep every other byte (:mod:`.htmlscan`).
 
 May import: nothing of this project (the standard library and third-party packages only).
 """

@@ -1,18 +1,23 @@
-"""One pass over an HTML document, keeping every offset.
+"""The offsets of a page's tokens, for the rewrites that must leave every other byte as it was.
 
-The checks and rewrites of the built pages (content safety, ``lang`` on passages in another
-language, the link check) need the elements with their attributes and line, the exact text of
-inline scripts and styles, and the text between tags with the language it is in, at its exact
-place in the source, so that a rewrite can insert markup there and leave every other byte as it
-was. A regular-expression tokeniser does it (attribute values decoded as browsers decode them,
-``<script>``/``<style>`` content read up to their end tag): it gives the same tokens as
-``html.parser`` on the well-formed pages our templates write, several times faster, which
-matters because every page of every language goes through it in every build."""
+The page rewrites (``lang`` on passages in another language, the policy's ``<meta>`` after
+``<meta charset>``) and the link check of the built site need the elements with their
+attributes, offsets and line, and the text between tags with the language it is in, at its
+exact place in the source. The parser that follows the HTML Standard (:mod:`.html5`, Lexbor)
+builds the tree but keeps no source positions, so this thin layer finds the tokens with regular
+expressions, on the pages our templates write; tests/test_htmlscan.py checks on every built page
+that it finds the elements, attributes and texts Lexbor's tree has. What runs, loads or styles
+(the content safety check, the policy's hashes) is decided by the tree, never by these tokens.
+Attribute values are decoded as the standard decodes them in attributes (a named reference
+without ";" stays as written before "=" or a letter or digit; NUL becomes U+FFFD), and comments
+end where the standard ends them (``<!-->``, ``<!--->``, ``--!>``).
+"""
 
 from __future__ import annotations
 
 import bisect
 import html
+import html.entities
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -71,7 +76,6 @@ class RawText:
 
     element: Element
     text: str
-    unclosed: bool = False  # no end tag: it runs to the end of the source
 
 
 @dataclass
@@ -79,13 +83,11 @@ class Document:
     source: str
     elements: list[Element] = field(default_factory=list)
     raw_texts: list[RawText] = field(default_factory=list)
-    unclosed_comment: bool = False  # a "<!--" never closed: it runs to the end of the source
 
 
 # One token: a comment, a declaration (<!doctype>), a processing instruction, an end tag or a
 # start tag (whose quoted attribute values may hold ">"). Anything else is text. Comments end
-# where browsers end them: "<!-->" and "<!--->" at once, else at "-->" or "--!>" (an editor's
-# "<!--><script>" runs; the content check must see that script).
+# where the HTML Standard ends them: "<!-->" and "<!--->" at once, else at "-->" or "--!>".
 _TOKEN = re.compile(
     r"<!--(?:-?>|.*?(?:--!?>|\Z))"
     r"|<![^>]*>"
@@ -102,13 +104,45 @@ _RAW_END = {
 }
 
 
+# A character reference: numeric, or named (the longest known name counts, ";" or not).
+_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|([A-Za-z][A-Za-z0-9]*;?))")
+
+
+def _attribute_value(value: str) -> str:
+    """An attribute value decoded as the HTML Standard decodes it: a named reference without
+    ";" followed by "=" or a letter or digit is left as written ("?a=1&copy=2" stays)."""
+    if "\0" in value:
+        value = value.replace("\0", "\ufffd")
+    if "&" not in value:
+        return value
+
+    def decoded(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name is None:  # numeric
+            return html.unescape(match.group())
+        if name.endswith(";") and name in html.entities.html5:  # a name with its ";"
+            return html.entities.html5[name]
+        for length in range(len(name.rstrip(";")), 0, -1):  # the longest known without ";"
+            if name[:length] in _LEGACY_NAMES:
+                after = name[length:] or value[match.end() : match.end() + 1]
+                if after and (after[0] == "=" or (after[0].isascii() and after[0].isalnum())):
+                    return match.group()
+                return _LEGACY_NAMES[name[:length]] + name[length:]
+        return match.group()
+
+    return _REFERENCE.sub(decoded, value)
+
+
+_LEGACY_NAMES = {name: text for name, text in html.entities.html5.items() if not name.endswith(";")}
+
+
 def attributes(text: str) -> tuple[tuple[str, str | None], ...]:
     """The attributes written after a tag's name, names lower-cased, values decoded."""
     found = []
     for match in _ATTRIBUTE.finditer(text):
         name, double, single, bare = match.groups()
         value = next((v for v in (double, single, bare) if v is not None), None)
-        found.append((name.lower(), None if value is None else html.unescape(value)))
+        found.append((name.lower(), None if value is None else _attribute_value(value)))
     return tuple(found)
 
 
@@ -126,20 +160,22 @@ def _raw_text_end(source: str, name: str, position: int) -> tuple[int, int]:
 
 
 def parse(source: str) -> Document:
-    """Every start tag of ``source`` and the content of every inline script and style.
-
-    A regular-expression tokeniser: the HTML our templates write is well formed, and this is
-    an order of magnitude faster than ``html.parser`` (every built page goes through it).
-    """
+    """Every start tag of ``source`` and the content of every inline script and style."""
     document = Document(source)
+    for element in elements(source, document):
+        document.elements.append(element)
+    return document
+
+
+def elements(source: str, document: Document | None = None) -> Iterator[Element]:
+    """The start tags of ``source`` in order, as they are found (a caller looking for one of
+    the first stops early); the content of scripts and styles goes to ``document``."""
     line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
     position = 0
     while match := _TOKEN.search(source, position):
         position = match.end()
         name = match.group("start")
         if not name:  # an end tag, a comment, a declaration: nothing to keep
-            if match.group().startswith("<!--") and not match.group().endswith(">"):
-                document.unclosed_comment = True
             continue
         name = name.lower()
         attributes_text = match.group("attrs").rstrip()
@@ -151,13 +187,12 @@ def parse(source: str) -> Document:
             match.start(),
             match.end(),
         )
-        document.elements.append(element)
+        yield element
         if name in RAW_TEXT and not self_closing:  # its content is not markup
             start = position
             body_end, position = _raw_text_end(source, name, position)
-            unclosed = body_end == len(source) and not _RAW_END[name].search(source, start)
-            document.raw_texts.append(RawText(element, source[start:body_end], unclosed))
-    return document
+            if document is not None:
+                document.raw_texts.append(RawText(element, source[start:body_end]))
 
 
 def texts_outside(
