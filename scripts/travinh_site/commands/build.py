@@ -30,7 +30,7 @@ from pathlib import Path
 from travinh_site.content.languages import I18N_PLUGIN
 from travinh_site.errors import ENGLISH_INDENT, SiteError
 from travinh_site.security import headers
-from travinh_site.site import plugin_settings
+from travinh_site.site import page_cache, plugin_settings
 
 
 def mkdocs_command(project: Path, site_dir: Path) -> list[str]:
@@ -142,6 +142,17 @@ def run_parallel(project: Path, site_dir: Path, jobs: int, *, verbose: bool = Fa
             shutil.rmtree(shard_dir, ignore_errors=True)
 
 
+def clean_page_cache(project: Path) -> int:
+    """Remove from the page cache (site.page_cache) what this build did not use. Returns how
+    many entries were removed."""
+    try:
+        options = plugin_settings.options(plugin_settings.read(project / "mkdocs.yml"), "travinh")
+    except SiteError:
+        return 0
+    folder = (options or {}).get("page_cache_dir") or page_cache.DEFAULT_FOLDER
+    return page_cache.Store(project / folder / page_cache.BUILD).keep_used()
+
+
 def merge(shards: list[Path], target: Path) -> str | None:
     """Move the processes' outputs into ``target``. A file several wrote must be the same in
     each; the first that is not is returned (site-relative)."""
@@ -185,6 +196,8 @@ def build(project: Path, site_dir: Path, *, verbose: bool = False, jobs: int | N
         code = run_parallel(project, next_dir, jobs, verbose=verbose)
     else:
         code = run_mkdocs(project, next_dir, verbose=verbose)
+    if code == 0:
+        clean_page_cache(project)
     if code != 0:
         shutil.rmtree(next_dir, ignore_errors=True)
         if site_dir.exists():

@@ -35,6 +35,10 @@ PIPELINE_STEPS = ("stemmer", "stopWordFilter", "trimmer")  # what Material's wor
 SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 
 
+# A page's search entries, kept by the page cache with the page.
+ENTRIES = "search.entries"
+
+
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.segmenter: Segmenter | None = None
@@ -62,13 +66,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         )
         if not core(config).renders(language):  # another process of a parallel build does
             return env
-        # Every page is rendered to HTML by now, and no file has been written yet.
+        # Every page is rendered to HTML by now (or kept by the page cache with its entries),
+        # and no file has been written yet.
         pages = [
             file.page
             for file in files.documentation_pages()
             if file.page is not None and self._is_written_in(file.page, language, config)
         ]
-        docs = index.documents(index.entries_of(pages), language.prefix)
+        docs = index.documents(self._entries(pages, config), language.prefix)
         started = time.perf_counter()
         assert self.segmenter is not None
         index.mark_khmer_words(docs, self.segmenter)
@@ -94,6 +99,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         )
 
     # ---- helpers ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _entries(pages: list[Page], config: MkDocsConfig) -> list[dict[str, Any]]:
+        """The pages' entries: computed from their HTML, or as the page cache kept them."""
+        cache = core(config).page_cache
+        if cache is None:
+            return index.entries_of(pages)
+        entries: list[dict[str, Any]] = []
+        for page in pages:
+            extras = cache.extras(page.file.dest_uri)
+            if ENTRIES not in extras:
+                extras[ENTRIES] = index.entries_of([page])
+            entries += extras[ENTRIES]
+        return entries
 
     def _check(self, config: MkDocsConfig) -> None:
         languages = core(config).languages

@@ -72,6 +72,17 @@ class Inline:
         self.styles |= other.styles
         self.style_attributes |= other.style_attributes
 
+    def to_json(self) -> dict[str, list[str]]:
+        return {
+            "scripts": sorted(self.scripts),
+            "styles": sorted(self.styles),
+            "style_attributes": sorted(self.style_attributes),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, list[str]]) -> Inline:
+        return cls(set(data["scripts"]), set(data["styles"]), set(data["style_attributes"]))
+
 
 @dataclass
 class SiteInputs:
@@ -85,9 +96,7 @@ class SiteInputs:
     def to_json(self) -> str:
         return json.dumps(
             {
-                "scripts": sorted(self.inline.scripts),
-                "styles": sorted(self.inline.styles),
-                "style_attributes": sorted(self.inline.style_attributes),
+                **self.inline.to_json(),
                 "frames": self.frames,
                 "hsts_max_age": self.hsts_max_age,
                 "hsts_include_subdomains": self.hsts_include_subdomains,
@@ -97,7 +106,7 @@ class SiteInputs:
     @classmethod
     def from_json(cls, text: str) -> SiteInputs:
         data = json.loads(text)
-        inline = Inline(set(data["scripts"]), set(data["styles"]), set(data["style_attributes"]))
+        inline = Inline.from_json(data)
         return cls(inline, data["frames"], data["hsts_max_age"], data["hsts_include_subdomains"])
 
 

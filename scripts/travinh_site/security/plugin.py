@@ -14,6 +14,7 @@ site's HTTP headers.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -29,6 +30,9 @@ from travinh_site.security.config import SecurityConfig
 from travinh_site.site.page_rewriter import PageRewriter
 from travinh_site.site.plugin import core, i18n_plugin
 
+# What a page has inline (for _headers), kept by the page cache with the page.
+INLINE = "security.inline"
+
 
 class TravinhSecurityPlugin(PageRewriter, BasePlugin[SecurityConfig]):
     def __init__(self) -> None:
@@ -37,12 +41,19 @@ class TravinhSecurityPlugin(PageRewriter, BasePlugin[SecurityConfig]):
         self.sources_checked = False
         self.builds_ended = 0
         self.inline = headers.Inline()  # of every page of every language built in this run
+        self.page_inline = headers.Inline()  # of the page rewritten last
 
     def rewrite(self, page_html: str) -> str:
         """The page with its own policy; what it has inline is added to the site's."""
-        governed, inline = headers.with_meta_policy(page_html, self._frame_prefixes())
-        self.inline.update(inline)
+        governed, self.page_inline = headers.with_meta_policy(page_html, self._frame_prefixes())
+        self.inline.update(self.page_inline)
         return governed
+
+    def collect(self, extras: dict[str, Any]) -> None:
+        extras[INLINE] = self.page_inline.to_json()
+
+    def replay(self, extras: dict[str, Any]) -> None:
+        self.inline.update(headers.Inline.from_json(extras[INLINE]))
 
     # ---- events, in lifecycle order ---------------------------------------------------------
 

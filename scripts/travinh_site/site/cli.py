@@ -15,9 +15,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
-from travinh_site.site import plugin_settings
-from travinh_site.errors import ENGLISH_INDENT, Problem, SiteError
 from travinh_site.content.languages import I18N_PLUGIN, Languages, languages_from_i18n
+from travinh_site.errors import ENGLISH_INDENT, Problem, SiteError
+from travinh_site.site import plugin_settings
 
 PREVIEW = "http://127.0.0.1:8000/"
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from travinh_site.site.page_cache import DEFAULT_FOLDER
+
 
 class TravinhConfig(base.Config):
     # Where the three content folders are mapped into the one folder mkdocs-static-i18n reads.
@@ -21,6 +23,10 @@ class TravinhConfig(base.Config):
     # processes it does not belong to, its pages are read but not rendered (nor written).
     # Empty: build every language.
     shard = c.Type(str, default="")
+    # Rendered pages kept by a key of everything they depend on (site/page_cache.py): a build
+    # renders only the pages whose inputs changed. Off: every page is rendered.
+    page_cache = c.Type(bool, default=True)
+    page_cache_dir = c.Type(str, default=DEFAULT_FOLDER)
 
 
 class PreviewConfig(base.Config):

@@ -9,11 +9,14 @@ live-reload script is inline, and previews stay fast.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from travinh_site.site.plugin import core
 
 
 class PageRewriter:
@@ -28,6 +31,13 @@ class PageRewriter:
     def rewrite(self, page_html: str) -> str:
         """The page as it must be published."""
         raise NotImplementedError
+
+    def collect(self, extras: dict[str, Any]) -> None:
+        """After :meth:`rewrite` of a page: keep in ``extras`` what the rewrite learnt of it
+        that the build needs (the page cache stores it with the page)."""
+
+    def replay(self, extras: dict[str, Any]) -> None:
+        """For a page the cache holds (already rewritten): take up what :meth:`collect` kept."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -45,7 +55,16 @@ class PageRewriter:
     # After the other plugins have put their content in the page.
     @event_priority(-150)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return output if self.serving else self.rewrite(output)
+        if self.serving:
+            return output
+        cache = core(config).page_cache
+        if cache is not None and cache.is_found(page.file.dest_uri):
+            self.replay(cache.extras(page.file.dest_uri))
+            return output
+        rewritten = self.rewrite(output)
+        if cache is not None:
+            self.collect(cache.extras(page.file.dest_uri))
+        return rewritten
 
     # Before the core plugin's on_post_template, which writes each language's 404 page itself.
     @event_priority(50)

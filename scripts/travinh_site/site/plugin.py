@@ -8,6 +8,9 @@ the sitemaps) is done in the first ``on_config`` and reused.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -26,8 +29,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from travinh_site.content import frontmatter, links, notices
-from travinh_site.site import seo, strings
-from travinh_site.errors import Problem, SiteError
+from travinh_site.content.as_of import as_of
 from travinh_site.content.languages import (
     ASSETS,
     I18N_PLUGIN,
@@ -39,12 +41,17 @@ from travinh_site.content.languages import (
     scan,
     shard_of,
 )
+from travinh_site.errors import Problem, SiteError
+from travinh_site.site import menu, page_cache, seo, strings
 from travinh_site.site.config import TravinhConfig
 from travinh_site.site.staging import stage
 
 log = get_plugin_logger(__name__)
 
 NOT_FOUND = "404.html"
+# What every page of a build depends on, in TravinhPlugin.add_to_keys.
+ALL_PAGES = "*"
+
 # An empty template: the pages another process renders (see TravinhConfig.shard).
 SKIPPED = "skipped.html"
 
@@ -151,12 +158,25 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self.reported: set[str] = set()
         self.theme_has_not_found = False
         self.missing_notices: dict[str, notices.Missing | None] = {}  # page -> its notices
+        # The cache of rendered pages (site.page_cache): None until the first page of a run.
+        self.page_cache: page_cache.Session | None = None
+        self.shared_digests: dict[str, str] = {}  # per language: what every page shares
+        self.navs: dict[str, Navigation] = {}  # per language
+        self.source_digests: dict[str, str] = {}  # per source file, for neighbours' titles
+        self.builds_ended = 0
+        self.serving = False
+        self.current_config: MkDocsConfig | None = None
+        self.extra_parts: dict[str, dict[str, str]] = {}  # output (or ALL_PAGES) -> parts
 
     # ---- events, in lifecycle order ---------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # Before mkdocs-static-i18n's on_config (-100), which localises the config per language.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.current_config = config
         if self.catalogue is None:  # first build of this run: the default language
             try:
                 self._prepare(config)
@@ -237,14 +257,19 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
 
     on_files = CombinedEvent(_drop_drafts, _add_generated, _leave_out_other_shards)
 
-    # Before every other plugin's on_page_markdown: a page another process renders is left
-    # empty, so that no plugin spends time on it, and renders to nothing (MkDocs then skips
-    # writing it).
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.navs[self.current_language(config).code] = nav
+        return nav
+
+    # Before every other plugin's on_page_markdown: a page another process renders, or one the
+    # cache holds, is left empty, so that no plugin spends time on it, and renders to nothing
+    # (MkDocs then skips writing it; a cached page's HTML is put in place in on_post_page).
     @event_priority(1000)
     def _skip_other_shards(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.renders(self.current_language(config)):
+        language = self.current_language(config)
+        if self.renders(language) and not self._found_in_cache(markdown, page, config, files):
             return markdown
         page.meta["template"] = SKIPPED
         return ""
@@ -296,7 +321,42 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         # What the page does not give yet (its Vietnamese todo: items marked notice:), in the
         # visitor's language: overrides/partials/missing.html.
         ours["missing"] = self._missing(config, path)
+        # The top level and the page's own path, not every page of its section (site.menu).
+        context["nav"] = menu.view(nav, page)  # type: ignore[typeddict-item]
         return context
+
+    # After every other plugin's on_page_content: what MkDocs knows of a page's anchors comes
+    # from its rendering, which a cached page skipped.
+    @event_priority(-1000)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.page_cache is not None and self.page_cache.is_found(page.file.dest_uri):
+            entry = self.page_cache.found[page.file.dest_uri][1]
+            page.present_anchor_ids = set(entry.anchors)
+            page.links_to_anchors = {
+                target: dict(links)
+                for uri, links in entry.anchor_links.items()
+                if (target := files.get_file_from_path(uri)) is not None
+            }
+        return html
+
+    # After every other plugin's on_post_page (the rewrites): what is written is final.
+    @event_priority(-1000)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        cache = self.page_cache
+        if cache is None:
+            return output
+        output_path = page.file.dest_uri
+        if cache.is_found(output_path):
+            key = cache.found[output_path][0]
+            cache.store.link_into(key, Path(page.file.abs_dest_path))
+            return ""  # written: MkDocs skips an empty page
+        if output.strip():
+            anchors = page.present_anchor_ids or set()
+            links_to = page_cache.anchors_by_target(page.links_to_anchors or {})
+            cache.rendered(output_path, output, anchors, links_to)
+        return output
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -310,6 +370,131 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output_content, encoding="utf-8")
         return ""
+
+    # After every other plugin's on_post_build (mkdocs-static-i18n's, -100, builds the other
+    # languages inside the default language's): the run succeeded once the last one ends.
+    @event_priority(-300)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.builds_ended += 1
+        if self.builds_ended < len(i18n_plugin(config).build_languages):
+            return
+        if self.page_cache is not None:
+            # MkDocs aborts a strict build with warnings after this event: store nothing then.
+            if config.strict and self.page_cache.warnings:
+                self.page_cache.done.clear()
+            stored = self.page_cache.flush()
+            log.info(f"page cache: {len(self.page_cache.found)} pages reused, {stored} stored")
+            # The keys this process used, for the whole build's clean-up of the store.
+            self.page_cache.store.note_used(self.page_cache.used, self._shard_index())
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.page_cache is not None:
+            self.page_cache.done.clear()  # a failed build stores nothing
+
+    # ---- the cache of rendered pages (site.page_cache) ----------------------------------------
+
+    def add_to_keys(self, name: str, digest: str, outputs: Iterable[str] | None = None) -> None:
+        """Make the pages at ``outputs`` (all pages, when None) depend on ``digest``: a plugin
+        whose output in a page depends on more than the page (the latest news on a home page)
+        says so here, from on_files or on_nav, before the pages are rendered."""
+        for output in [ALL_PAGES] if outputs is None else outputs:
+            self.extra_parts.setdefault(output, {})[name] = digest
+
+    def _found_in_cache(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> bool:
+        """Whether ``page`` is in the cache (then it is not rendered)."""
+        if not self.config.page_cache:
+            return False
+        if self.page_cache is None:
+            self._start_cache(config)
+        assert self.page_cache is not None and self.catalogue is not None
+        language = self.current_language(config)
+        output = page.file.dest_uri
+        path = self._page_path(page.file.src_uri)
+        parts = {
+            "language": language.code,
+            "output": output,
+            "source": hashlib.sha1(markdown.encode("utf-8")).hexdigest(),
+            "meta": json.dumps(page.meta, sort_keys=True, default=str, ensure_ascii=False),
+            "menu": menu.fingerprint(
+                menu.view(self.navs[language.code], page), self._title_for_key
+            ),
+            "neighbours": "\n".join(
+                f"{other.url}\t{self._title_for_key(other)}"
+                for other in (page.previous_page, page.next_page)
+                if other is not None
+            ),
+            # The notices of what is missing come from the Vietnamese page's front matter.
+            "missing": repr(self._missing(config, path)),
+            "versions": ",".join(
+                v.code for v in self.catalogue.versions(path)
+            ) + f"|{self.catalogue.is_translated(path, language.code)}",
+            **self.extra_parts.get(ALL_PAGES, {}),
+            **self.extra_parts.get(output, {}),
+        }
+        key = page_cache.page_key(self._shared_digest(config, language), parts)
+        entry = self.page_cache.look_up(
+            output, key, lambda target: files.get_file_from_path(target) is not None
+        )
+        return entry is not None
+
+    def _start_cache(self, config: MkDocsConfig) -> None:
+        project = self._project_dir(config)
+        mode = page_cache.SERVE if self.serving else page_cache.BUILD
+        folder = project / self.config.page_cache_dir / mode
+        self.page_cache = page_cache.Session(page_cache.Store(folder))
+        # A page whose build said something (a broken link) is never stored: it must be
+        # rendered, and say it, again.
+        logging.getLogger("mkdocs").addHandler(_WarnedPages(self))
+
+    def _shared_digest(self, config: MkDocsConfig, language: Language) -> str:
+        """What every page of ``language`` shares: the code and its libraries, mkdocs.yml and
+        what it resolved to, the templates and interface texts, the data, the images."""
+        digest = self.shared_digests.get(language.code)
+        if digest is None:
+            project = self._project_dir(config)
+            theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+            digest = page_cache.joined(
+                [
+                    page_cache.code_digest(),
+                    page_cache.without_menus(Path(config.config_file_path)),
+                    config.site_url or "",
+                    str(self.config.show_drafts),
+                    str(self.serving),
+                    page_cache.digest_tree(theme_dir) if theme_dir else "",
+                    page_cache.digest_tree(project / ASSETS / "data"),
+                    page_cache.digest_stats(project / ASSETS / "images"),
+                    self._as_of(project),
+                    language.code,
+                ]
+            )
+            self.shared_digests[language.code] = digest
+        return digest
+
+    @staticmethod
+    def _as_of(project: Path) -> str:
+        try:
+            return as_of(project).isoformat()
+        except SiteError:
+            return ""  # a plugin that needs the date says why it is missing
+
+    def _title_for_key(self, page: Page) -> str:
+        """A page's title as its menu entry and footer link will show it: the menu's label
+        when mkdocs.yml gives one; otherwise whatever its source says (its digest: the title
+        of a page not read yet is not known)."""
+        label = vars(page).get("title")  # set by the nav (mkdocs' weak_property)
+        if label is not None:
+            return f"label:{label}"
+        source = page.file.abs_src_path or ""
+        digest = self.source_digests.get(source)
+        if digest is None:
+            digest = page_cache.digest_file(Path(source)) if source else ""
+            self.source_digests[source] = digest
+        return f"source:{digest}"
+
+    def _shard_index(self) -> int:
+        return shard_of(self.config.shard)[0] if self.config.shard else 0
 
     # ---- helpers ----------------------------------------------------------------------------
 
@@ -462,13 +647,17 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
                 and Path(f.abs_src_path).is_relative_to(docs_dir)  # ours, not the theme's
             ]
 
+        checked: dict[str, bool] = {}
+
+        def exists(path: str) -> bool:
+            checked[path] = files.get_file_from_path(path) is not None
+            return checked[path]
+
         problems = links.check(
-            links.find_references(body, first_line),
-            file.src_uri,
-            shown_as,
-            lambda path: files.get_file_from_path(path) is not None,
-            candidates,
+            links.find_references(body, first_line), file.src_uri, shown_as, exists, candidates
         )
+        if self.page_cache is not None:  # the page stays valid while these hold
+            self.page_cache.note_links(file.dest_uri, checked)
         for problem in problems:
             message = str(problem)
             if message not in self.reported:  # a fallback page is checked once per language
@@ -495,3 +684,21 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     @staticmethod
     def _project_dir(config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent
+
+
+class _WarnedPages(logging.Handler):
+    """Notes the page being read or built when MkDocs or a plugin warns (MkDocs keeps it in
+    its config while it works on a page)."""
+
+    def __init__(self, plugin: TravinhPlugin) -> None:
+        super().__init__(logging.WARNING)
+        self.plugin = plugin
+
+    def emit(self, record: logging.LogRecord) -> None:
+        config, cache = self.plugin.current_config, self.plugin.page_cache
+        if cache is None:
+            return
+        cache.warnings += 1
+        page = getattr(config, "_current_page", None) if config is not None else None
+        if page is not None:
+            cache.warned.add(page.file.dest_uri)

@@ -16,8 +16,8 @@ import yaml
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from travinh_site.errors import Problem, SiteError
 from travinh_site.content.frontmatter import yaml_problem
+from travinh_site.errors import Problem, SiteError
 
 Plugins = list[Any] | dict[str, Any]
 

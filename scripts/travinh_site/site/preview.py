@@ -17,8 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from travinh_site.errors import Problem
 from travinh_site.content.languages import I18N_PLUGIN
+from travinh_site.errors import Problem
 from travinh_site.site.config import PreviewConfig
 
 

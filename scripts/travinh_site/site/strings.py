@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from travinh_site.errors import Problem, SiteError
 from travinh_site.content.frontmatter import yaml_problem
 from travinh_site.content.languages import Languages
+from travinh_site.errors import Problem, SiteError
 
 
 def load(path: Path, languages: Languages, shown_as: str) -> dict[str, dict[str, str]]:
