@@ -10,8 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from travinh_site.commands import freshness
 from travinh_site.commands.build import build
-from travinh_site.errors import SiteError
+from travinh_site.errors import ENGLISH_INDENT, SiteError
 from travinh_site.images import config as images_config
 from travinh_site.images import pipeline
 
@@ -31,8 +32,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be 1 or more")
+    site_dir = args.site_dir.resolve()
+    # Before anything is read twice: a site built from these very inputs is left as it is.
+    inputs = freshness.inputs_digest(PROJECT)
+    if freshness.is_fresh(PROJECT, site_dir, inputs):
+        shown = site_dir.relative_to(PROJECT) if site_dir.is_relative_to(PROJECT) else site_dir
+        print(
+            f"{shown}/ đã là bản mới nhất: không có gì thay đổi từ lần tạo trước.\n"
+            f"{ENGLISH_INDENT}{shown}/ is up to date: nothing changed since the last build.",
+            file=sys.stderr,
+        )
+        return 0
     encode_images()
-    return build(PROJECT, args.site_dir.resolve(), verbose=args.verbose, jobs=args.jobs)
+    code = build(PROJECT, site_dir, verbose=args.verbose, jobs=args.jobs)
+    if code == 0:
+        freshness.record(PROJECT, site_dir, inputs)
+    return code
 
 
 def encode_images() -> None:
