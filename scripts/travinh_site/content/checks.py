@@ -13,7 +13,9 @@ build."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,17 +35,72 @@ class Report:
     too_complex: list[Problem] = field(default_factory=list)
 
 
+class PassedPages:
+    """The pages of one language that passed every check, by the digest of their text: at the
+    next build, a page whose text is the same is not checked again (its checks depend on its
+    text, the glossary and this package's code only, which the cache's fingerprint holds).
+    Kept in ``.cache/checks/<language>.json`` beside mkdocs.yml."""
+
+    def __init__(self, path: Path, fingerprint: str) -> None:
+        self.path = path
+        self.fingerprint = fingerprint
+        self.pages: dict[str, list[str | None]] = {}  # shown as -> [digest, title]
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("fingerprint") == fingerprint:
+            self.pages = data.get("pages") or {}
+
+    def title_if_passed(self, shown_as: str, digest: str) -> tuple[bool, str | None]:
+        record = self.pages.get(shown_as)
+        if record is None or record[0] != digest:
+            return False, None
+        return True, record[1]
+
+    def note(self, shown_as: str, digest: str, title: str | None) -> None:
+        self.pages[shown_as] = [digest, title]
+
+    def save(self, shown: Iterable[str]) -> None:
+        """Write what passed, for the pages checked now (``shown``): gone pages are dropped."""
+        keep = set(shown)
+        data = {
+            "fingerprint": self.fingerprint,
+            "pages": {page: record for page, record in sorted(self.pages.items()) if page in keep},
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(self.path)
+
+
+def checks_fingerprint(project: Path) -> str:
+    """What the checks of a page depend on besides its text: this package's code and the
+    glossary."""
+    digest = hashlib.sha1()
+    package = Path(__file__).parent.parent
+    for path in sorted([*Path(__file__).parent.glob("*.py"), package / "errors.py"]):
+        digest.update(path.read_bytes())
+    terms = project / glossary.GLOSSARY_FILE
+    if terms.is_file():
+        digest.update(terms.read_bytes())
+    return digest.hexdigest()
+
+
 def check_content(
     project: Path,
     languages: Languages,
     config: MkDocsConfig | None = None,
     only: Callable[[Language], bool] = lambda language: True,
+    cache_dir: Path | None = None,
 ) -> Report:
     """Check every page of every language (of those ``only`` accepts) and, with the default
     language, the menu of ``project``.
 
     ``config`` brings MkDocs' ``exclude_docs`` and ``not_in_nav`` (matched, as MkDocs does,
-    against the staged paths: ``vi/du-lich/x.md``).
+    against the staged paths: ``vi/du-lich/x.md``). With ``cache_dir``, a page that passed
+    every check at a previous build with the same text is not checked again
+    (:class:`PassedPages`).
     """
     problems: list[Problem] = []
     unreadable: list[Problem] = []
@@ -56,15 +113,34 @@ def check_content(
     except SiteError as error:
         unreadable += error.problems
         terms = None
+    fingerprint = checks_fingerprint(project) if cache_dir is not None else ""
     for language in filter(only, languages):
+        passed = (
+            PassedPages(cache_dir / f"{language.code}.json", fingerprint)
+            if cache_dir is not None
+            else None
+        )
+        shown: list[str] = []
         for page, path in _pages(project, language.code, language.content_dir, config):
             relative = page.src_uri.partition("/")[2]
             shown_as = languages.source_path(page.src_uri)
+            shown.append(shown_as)
             belongs_in_nav = language == default and page.inclusion.is_in_nav()
             if belongs_in_nav:
                 in_nav.append(relative)
             try:
                 text = frontmatter.read_text(path, shown_as)
+            except SiteError as error:
+                unreadable += error.problems
+                continue
+            digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+            if passed is not None:
+                known, title = passed.title_if_passed(shown_as, digest)
+                if known:
+                    if belongs_in_nav and title is not None:
+                        titles[relative] = title
+                    continue
+            try:
                 meta, found = schema.checked_front_matter(
                     text, schema.Page(shown_as, language.default)
                 )
@@ -72,14 +148,21 @@ def check_content(
                 unreadable += error.problems
                 continue
             # A page Markdown cannot render in reasonable time stops the build before it starts.
-            too_complex += limits.problems(text, shown_as)
-            problems += found
+            beyond_limits = limits.problems(text, shown_as)
+            too_complex += beyond_limits
+            page_problems = list(found)
             if terms is not None and not (
                 not language.default and stamps.read_stamp(meta).draft
             ):  # a draft translation is not published yet
-                problems += wording.problems(terms, language.code, shown_as, text)
-            if belongs_in_nav and isinstance(meta.get("title"), str):
-                titles[relative] = meta["title"]
+                page_problems += wording.problems(terms, language.code, shown_as, text)
+            problems += page_problems
+            title = meta.get("title") if isinstance(meta.get("title"), str) else None
+            if belongs_in_nav and title is not None:
+                titles[relative] = title
+            if passed is not None and not page_problems and not beyond_limits:
+                passed.note(shown_as, digest, title)
+        if passed is not None:
+            passed.save(shown)
     config_file = project / navigation.CONFIG
     if only(default) and config_file.is_file():
         try:

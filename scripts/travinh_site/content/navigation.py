@@ -23,6 +23,11 @@ from typing import Any
 
 import yaml
 
+try:  # libyaml's composer: the same nodes and marks, ten times faster on a large menu
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader  # type: ignore[assignment]
+
 from travinh_site.content.frontmatter import scalar_text, yaml_problem
 from travinh_site.errors import Problem, SiteError, did_you_mean
 
@@ -48,7 +53,7 @@ class Entry:
 
 def _compose(text: str, shown_as: str = CONFIG) -> yaml.MappingNode:
     try:
-        root = yaml.compose(text, yaml.SafeLoader)  # nodes only: MkDocs' tags need no meaning
+        root = yaml.compose(text, SafeLoader)  # nodes only: MkDocs' tags need no meaning
     except yaml.YAMLError as error:
         raise SiteError(yaml_problem(error, shown_as)) from None
     if not isinstance(root, yaml.MappingNode):

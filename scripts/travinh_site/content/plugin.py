@@ -21,6 +21,9 @@ from travinh_site.errors import ENGLISH_INDENT, SiteError
 
 log = get_plugin_logger(__name__)
 
+# The pages that passed their checks, by language (content.checks.PassedPages).
+CACHE_DIR = ".cache/checks"
+
 
 # No options: LegacyConfig is MkDocs' default config class (a bare Config has no schema).
 class ChecksPlugin(BasePlugin[LegacyConfig]):
@@ -51,6 +54,7 @@ class ChecksPlugin(BasePlugin[LegacyConfig]):
                 languages,
                 config,
                 only=lambda language: in_shard(languages, shard, language),
+                cache_dir=project / CACHE_DIR,
             )
         except SiteError as error:  # a malformed shard
             raise PluginError(str(error)) from None
