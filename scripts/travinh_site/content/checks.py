@@ -61,6 +61,9 @@ class PassedPages:
     def note(self, shown_as: str, digest: str, title: str | None) -> None:
         self.pages[shown_as] = [digest, title]
 
+    def forget(self, shown_as: str) -> None:
+        self.pages.pop(shown_as, None)
+
     def save(self, shown: Iterable[str]) -> None:
         """Write what passed, for the pages checked now (``shown``): gone pages are dropped."""
         keep = set(shown)
@@ -159,8 +162,11 @@ def check_content(
             title = meta.get("title") if isinstance(meta.get("title"), str) else None
             if belongs_in_nav and title is not None:
                 titles[relative] = title
-            if passed is not None and not page_problems and not beyond_limits:
-                passed.note(shown_as, digest, title)
+            if passed is not None:
+                if page_problems or beyond_limits:
+                    passed.forget(shown_as)
+                else:
+                    passed.note(shown_as, digest, title)
         if passed is not None:
             passed.save(shown)
     config_file = project / navigation.CONFIG
