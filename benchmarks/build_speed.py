@@ -58,6 +58,9 @@ WORDS = {
 }
 
 
+SOURCES_HEADING = {"vi": "Nguồn", "en": "Sources", "km": "ប្រភព"}
+
+
 def sentence(rng: random.Random, language: str, words: int) -> str:
     pool = WORDS[language].split()
     text = " ".join(rng.choice(pool) for _ in range(words))
@@ -83,6 +86,8 @@ def page_text(rng: random.Random, language: str, index: int, image: str) -> str:
                 for _ in range(4)
             )
         )
+    # Every figure of a page names its source (the site's content check asks for it).
+    parts.append(f"## {SOURCES_HEADING[language]}\n\n- {sentence(rng, language, 4)}\n")
     return "\n".join(parts)
 
 
