@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import BuildResult
 from tests.search_pages import make_search_site
+from travinh_site.search import index as search_index
 from travinh_site.search import shards
 
 SITE_URL = "https://example.org/"
@@ -127,15 +128,36 @@ def test_words_are_sharded_by_their_folded_first_letters(built: BuildResult):
     assert "ch" in manifest["keys"] and manifest["pages"] == 3 and manifest["sections"] == 4
     words = shard(built, "vi", "ch")["w"]
     # "chùa" (pagoda) and "chua" (sour) share the shard, each with its own postings: page,
-    # section, count in the title, count in the text (pages as differences; pages in the
-    # order of their files: 0 index.md, 1 am-thuc/canh-chua.md, 2 du-lich/chua-ang.md).
+    # section, 4 * count in the text + count in the title (pages as differences; pages in
+    # the order of their files: 0 index.md, 1 am-thuc/canh-chua.md, 2 du-lich/chua-ang.md).
     assert {"chùa", "chua", "chánh"} <= set(words)
     # The home page's text once; Chùa Âng: title once, text twice; its Kiến trúc: text once.
-    assert words["chùa"] == [0, 0, 0, 1, 2, 0, 1, 2, 0, 1, 0, 1]
+    assert words["chùa"] == [0, 0, 4, 2, 0, 9, 0, 1, 4]
     # The home page's text once ("Canh chua"); Canh chua: title once, text three times.
-    assert words["chua"] == [0, 0, 0, 1, 1, 0, 1, 3]
+    assert words["chua"] == [0, 0, 4, 1, 0, 13]
     assert "âng" in shard(built, "vi", "an")["w"]  # folded key: "ân" -> "an"
     assert all(shards.fold(word).startswith("ch") for word in words)
+
+
+def test_a_large_shard_is_cut_by_one_more_letter():
+    """A shard over the limit is cut into shards of one more letter, and the manifest says
+    which keys were cut, so that the worker (engine.js keyOf) finds each word's shard."""
+    text = "<p>" + " ".join(["chùa", "chúa", "chua", "chưa", "chợ", "chi", "cho"] * 30) + "</p>"
+    docs = [{"location": f"p{n}.html", "title": "Ch", "text": text} for n in range(20)]
+    rules = shards.Rules(search_index.SEPARATOR, folds=True, stop_words=False)
+    whole = shards.write(docs, rules, limit=10**9)
+    cut = shards.write(docs, rules, limit=400)
+    assert json.loads(whole["search/terms.json"])["split"] == []
+    manifest = json.loads(cut["search/terms.json"])
+    assert "ch" in manifest["split"]
+    assert "ch" in manifest["keys"]  # the shard of the word "ch" itself (the titles')
+    for word in ("chùa", "chưa", "chợ", "chi", "ch"):
+        shard_key = shards.key(word, rules, manifest["split"])
+        assert word in json.loads(cut[f"search/t/{shards.file_key(shard_key)}.json"])["w"]
+    assert shards.key("chùa", rules, manifest["split"]).startswith("chu")
+    words_whole = {w for path, c in whole.items() if "/t/" in path for w in json.loads(c)["w"]}
+    words_cut = {w for path, c in cut.items() if "/t/" in path for w in json.loads(c)["w"]}
+    assert words_whole == words_cut
 
 
 def test_english_drops_lunr_stop_words_and_keeps_words_as_written(built: BuildResult):

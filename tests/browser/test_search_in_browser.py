@@ -215,23 +215,34 @@ def test_results_show_the_matching_section_highlighted(searching: Watched):
 
 
 def test_browser_words_are_the_builds(searching: Watched):
-    """The engine folds, trims and names shards as the build did (shards.py)."""
-    words = ["Trà", "Vinh,", "«Âng»", "Đền", "chùa", "ព្រះត្រពាំង។", "(2025)", "x"]
+    """The engine folds, trims and names shards as the build did (shards.py), also where
+    large shards were cut by one more letter."""
+    words = ["Trà", "Vinh,", "«Âng»", "Đền", "chùa", "chưa", "ព្រះត្រពាំង។", "(2025)", "x", "ch"]
+    split = ["ch", "chu", "tr", "ព្"]
     page = searching.page
     page.goto(searching.site.url("index.html"))
-    page.add_script_tag(url="/assets/javascripts/search/text.js")
+    for script in ("text.js", "engine.js"):
+        page.add_script_tag(url=f"/assets/javascripts/search/{script}")
     in_browser = page.evaluate(
-        """words => words.map(word => {
-            const { fold, EDGES } = self.travinhSearch
-            const trimmed = word.replace(EDGES, "").toLowerCase()
-            return [trimmed, Array.from(fold(trimmed)).slice(0, 2).join("")]
-        })""",
-        words,
+        """([words, split]) => {
+            const { EDGES } = self.travinhSearch
+            const config = { lang: ["travinh"], pipeline: [], separator: " ", fields: {} }
+            const engine = self.travinhEngine(config, location.href)
+            return words.map(word => {
+                const trimmed = word.replace(EDGES, "").toLowerCase()
+                return [trimmed, engine.keyOf(trimmed, new Set()),
+                        engine.keyOf(trimmed, new Set(split))]
+            })
+        }""",
+        [words, split],
     )
     rules = shards.Rules(index.SEPARATOR, folds=True, stop_words=False)
-    assert in_browser == [
-        [shards.trim(word).lower(), shards.key(shards.trim(word).lower(), rules)] for word in words
-    ]
+    expected = []
+    for word in words:
+        trimmed = shards.trim(word).lower()
+        expected.append([trimmed, shards.key(trimmed, rules), shards.key(trimmed, rules, split)])
+    assert in_browser == expected
+    assert ["chùa", "ch", "chua"] in expected  # the cut keys are in use
 
 
 def test_browser_cuts_khmer_like_the_build(searching: Watched):

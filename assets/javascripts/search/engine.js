@@ -25,7 +25,6 @@
 
   const { EDGES, KHMER_RUN, fold, cut, vocabularyOf } = scope.travinhSearch
   const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/
-  const stem = scope.travinhStem
 
   const FOLDING = "travinh"
   const KEY_LENGTH = 2  /* as shards.py */
@@ -44,6 +43,7 @@
     "would yet you your").split(" "))  /* lunr's, as shards.py */
 
   function travinhEngine(config, root) {
+    const stem = scope.travinhStem  /* stemmer.js, loaded where the index is stemmed */
     const folds = config.lang.includes(FOLDING)
     const stems = config.pipeline.includes("stemmer")
     const stopWords = !folds && config.pipeline.includes("stopWordFilter")
@@ -80,19 +80,34 @@
       return stems ? stem(normal(word)) : normal(word)
     }
 
-    function keyOf(word) {
-      return Array.from(normal(word)).slice(0, KEY_LENGTH).join("")
+    /** The shard of a word (shards.py `key`): its first two letters, one more for each key of
+        the manifest's `split` it starts with. */
+    function keyOf(word, split) {
+      const letters = Array.from(normal(word))
+      let length = Math.min(KEY_LENGTH, letters.length)
+      while (split.has(letters.slice(0, length).join("")) && letters.length > length)
+        length++
+      return letters.slice(0, length).join("")
     }
 
     function fileOf(key) {
       return `t/${Array.from(key).map(c => c.codePointAt(0).toString(16)).join("-")}.json`
     }
 
-    /** The shards of these keys that exist, fetched: key -> shard. */
-    async function shards(keys) {
-      const { keys: existing } = await manifest()
-      const known = new Set(existing)
-      const wanted = [...new Set(keys)].filter(key => known.has(key))
+    let known = null
+    async function keys() {
+      if (known === null) {
+        const { keys, split } = await manifest()
+        known = { keys: new Set(keys), split: new Set(split) }
+      }
+      return known
+    }
+
+    /** The shards of these words that exist, fetched: key -> shard. */
+    async function shards(words) {
+      const { keys: existing, split } = await keys()
+      const wanted = [...new Set(words.map(word => keyOf(word, split)))]
+        .filter(key => existing.has(key))
       const loaded = await Promise.all(wanted.map(key => load(fileOf(key))))
       return new Map(wanted.map((key, i) => [key, loaded[i]]))
     }
@@ -119,12 +134,18 @@
         /* Every word of the index that can be in a run starts at one of its letters, and its
            shard is named by its first two letters (or its only one): load those shards, cut
            the run over their words, as the build cut it over all of them. */
-        const keys = []
+        const { split } = await keys()
+        const starts = []  /* one word of each shard that a word of the run may be in */
         for (const run of runs)
-          for (let i = 0; i < run.length; i++)
-            keys.push(run.slice(i, i + 1), run.slice(i, i + KEY_LENGTH))
+          for (let i = 0; i < run.length; i++) {
+            starts.push(run.slice(i, i + 1))
+            let length = KEY_LENGTH
+            starts.push(run.slice(i, i + length))
+            while (split.has(run.slice(i, i + length)) && i + length < run.length)
+              starts.push(run.slice(i, i + ++length))
+          }
         const words = []
-        for (const shard of (await shards(keys)).values())
+        for (const shard of (await shards(starts)).values())
           for (const word of Object.keys(shard.w))
             if (KHMER.test(word))
               for (const [run] of word.matchAll(KHMER_RUN))
@@ -155,11 +176,13 @@
      *           matched: clause -> Set(term), forms: term -> Set(word) }.
      */
     async function expand(clauses) {
-      const loaded = await shards(clauses.map(clause => keyOf(clause.term)))
+      const { split } = await keys()
+      const shardOf = word => loaded.get(keyOf(word, split))
+      const loaded = await shards(clauses.map(clause => clause.term))
       /* Khmer pieces found inside longer words: those words' shards too. */
       const inside = new Map()
       for (const clause of clauses.filter(clause => clause.inner)) {
-        const shard = loaded.get(keyOf(clause.term))
+        const shard = shardOf(clause.term)
         const words = []
         for (const [rest, heads] of Object.entries((shard && shard.s) || {}))
           if (normal(rest).startsWith(clause.term))
@@ -167,8 +190,7 @@
               words.push(head + rest)
         inside.set(clause, words)
       }
-      const more = [...inside.values()].flat().map(keyOf).filter(key => !loaded.has(key))
-      for (const [key, shard] of await shards(more))
+      for (const [key, shard] of await shards([...inside.values()].flat()))
         loaded.set(key, shard)
 
       const postings = new Map()  /* word -> its postings, decoded */
@@ -187,7 +209,7 @@
           }
           terms.add(term)
         }
-        const shard = loaded.get(keyOf(clause.term))
+        const shard = shardOf(clause.term)
         const wanted = stems && PLAIN_WORD.test(clause.term) ? stem(clause.term) : null
         for (const [word, list] of Object.entries((shard && shard.w) || {})) {
           if (!stemmed.has(word))
@@ -200,7 +222,7 @@
             consider(word, list)
         }
         for (const word of inside.get(clause) || []) {
-          const list = ((loaded.get(keyOf(word)) || {}).w || {})[word]
+          const list = ((shardOf(word) || {}).w || {})[word]
           if (list)
             consider(word, list)
         }
@@ -236,13 +258,13 @@
       return { terms, matched, forms, wordsIn }
     }
 
-    /** A word's postings, as [page, section, in title, in text] each. */
+    /** A word's postings (shards.py `encode`), as [page, section, in title, in text] each. */
     function decode(list) {
       const out = []
       let page = 0
-      for (let i = 0; i < list.length; i += 4) {
+      for (let i = 0; i < list.length; i += 3) {
         page += list[i]
-        out.push([page, list[i + 1], list[i + 2], list[i + 3]])
+        out.push([page, list[i + 1], list[i + 2] & 3, list[i + 2] >> 2])
       }
       return out
     }
@@ -436,7 +458,7 @@
       })
     }
 
-    return { search, load }
+    return { search, keyOf }
   }
 
   const MARK = /<mark>([^<]*)<\/mark>/g

@@ -15,19 +15,26 @@ const READY = 1
 const QUERY = 2
 const RESULT = 3
 
+/* A search runs once the visitor has stopped typing for this long (as Pagefind's search box
+   waits 300 ms): each letter typed would otherwise fetch the pages of its own results. */
+const PAUSE = 250
+
 let config = null
 let engine = null
 let latest = null  /* the last query typed: only its results are worth showing */
 let running = Promise.resolve()
+let waiting = null
 
 addEventListener("message", ({ data: message }) => {
   if (message.type === SETUP) {
     config = message.data.config
     postMessage({ type: READY })
   } else if (message.type === QUERY) {
-    latest = message.data
-    const query = message.data
-    running = running.then(() => answer(query))
+    const query = latest = message.data
+    clearTimeout(waiting)
+    waiting = setTimeout(() => {
+      running = running.then(() => answer(query))
+    }, query.trim() ? PAUSE : 0)
   }
 })
 
@@ -39,7 +46,8 @@ async function answer(query) {
   if (query.trim()) {
     try {
       if (engine === null) {
-        importScripts("text.js", "stemmer.js", "engine.js")
+        const stems = config.pipeline.includes("stemmer")
+        importScripts("text.js", ...stems ? ["stemmer.js"] : [], "engine.js")
         engine = self.travinhEngine(config, new URL("../../../", location.href))
       }
       items = await engine.search(query)

@@ -17,11 +17,15 @@ our worker (``assets/javascripts/search/worker.js``) fetches after the visitor t
 ``search/p/<n>.json``
     page ``n``'s sections (location, title, text), fetched for the results shown.
 
-Postings of a word are a flat list of numbers, four per section that holds it: the page (as
-the difference from the previous posting's page), the section's number in its page, how often
-the word is in the section's title, and in its text. Sections are Material's search entries
-(:func:`travinh_site.search.index.entries_of`), in their order; the ranking of lunr, which
-Material uses, needs nothing else (it counts terms, not positions).
+Postings of a word are a flat list of numbers, three per section that holds it: the page (as
+the difference from the previous posting's page), the section's number in its page, and how
+often the word is in the section's text and title (``4 * text + title``, the title counted up
+to 3). A shard over :data:`SHARD_LIMIT` is cut into shards named by one more letter (the
+manifest lists the keys so cut); a query word as short as such a key then matches the words
+that are the key itself, not every word starting with it (the first letters typed of a word).
+Sections are Material's search entries (:func:`travinh_site.search.index.entries_of`), in
+their order; the ranking of lunr, which Material uses, needs nothing else (it counts terms,
+not positions).
 
 Words are cut as Material's worker cuts them (the language's separator, outside HTML tags),
 trimmed of what is not a letter, mark or digit, in lower case; English drops lunr's stop words
@@ -47,7 +51,10 @@ from typing import Any
 
 FOLDER = "search/"
 MANIFEST = FOLDER + "terms.json"
-KEY_LENGTH = 2  # letters of a word that name its shard
+KEY_LENGTH = 2  # letters of a word that name its shard, at least
+# A shard larger than this (bytes of JSON) is cut into shards of one more letter each: a common
+# prefix ("ch" in Vietnamese) would otherwise weigh tens of kilobytes at thousands of pages.
+SHARD_LIMIT = 12_000
 TAG = re.compile(r"<[^>]*>")
 DIACRITICS = re.compile("[\u0300-\u036f]")
 KHMER = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
@@ -108,9 +115,15 @@ def words(html: str, rules: Rules) -> list[str]:
     return found
 
 
-def key(word: str, rules: Rules) -> str:
-    """The shard a word belongs to (``key`` in worker.js)."""
-    return (fold(word) if rules.folds else word)[:KEY_LENGTH]
+def key(word: str, rules: Rules, split: Iterable[str] = ()) -> str:
+    """The shard a word belongs to (``keyOf`` in engine.js): its first two letters, folded
+    where the language folds, and one more for each key of ``split`` it starts with."""
+    form = normal(word, rules)
+    found = form[:KEY_LENGTH]
+    split = set(split)
+    while found in split and len(form) > len(found):
+        found = form[: len(found) + 1]
+    return found
 
 
 def file_key(shard_key: str) -> str:
@@ -151,11 +164,56 @@ def compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def write(docs: Iterable[Mapping[str, Any]], rules: Rules) -> dict[str, str]:
+def normal(word: str, rules: Rules) -> str:
+    """A word as the index compares it: folded where the language folds."""
+    return fold(word) if rules.folds else word
+
+
+def encode(postings: Sequence[tuple[int, int, int, int]]) -> list[int]:
+    """A word's postings, three numbers each: the page (as the difference from the previous
+    posting's), the section in the page, and the counts (4 * in the text + in the title, at
+    most 3)."""
+    flat: list[int] = []
+    previous = 0
+    for number, section, in_title, in_text in postings:
+        flat += [number - previous, section, 4 * in_text + min(in_title, 3)]
+        previous = number
+    return flat
+
+
+def split_keys(entries: Mapping[str, int], limit: int) -> tuple[dict[str, list[str]], set[str]]:
+    """Group words (``entries``: normal form -> its size in bytes) into shards by their first
+    letters: two, and one more wherever a shard would be over ``limit`` bytes, letter by letter.
+    Returns the shards (key -> normal forms) and the keys split that way; a split key's own
+    shard holds the words that are the key itself."""
+    shards: dict[str, list[str]] = {}
+    split: set[str] = set()
+    pending = defaultdict(list)
+    for form in sorted(entries):
+        pending[form[:KEY_LENGTH]].append(form)
+    while pending:
+        shard_key, forms = pending.popitem()
+        size = sum(entries[form] for form in forms)
+        longer = [form for form in forms if len(form) > len(shard_key)]
+        if size <= limit or not longer:
+            shards[shard_key] = forms
+            continue
+        split.add(shard_key)
+        own = [form for form in forms if len(form) == len(shard_key)]
+        if own:
+            shards[shard_key] = own
+        for form in longer:
+            pending[form[: len(shard_key) + 1]].append(form)
+    return shards, split
+
+
+def write(
+    docs: Iterable[Mapping[str, Any]], rules: Rules, limit: int = SHARD_LIMIT
+) -> dict[str, str]:
     """The index's files: path under the language's root -> content."""
     pages = pages_of(docs)
-    # word -> [page, section, in title, in text] per section, in page and section order
-    postings: dict[str, list[list[int]]] = defaultdict(list)
+    # word -> (page, section, in title, in text) per section, in page and section order
+    postings: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
     sections = 0
     for number, page in enumerate(pages):
         for section, (_, title, text) in enumerate(page.sections):
@@ -165,31 +223,45 @@ def write(docs: Iterable[Mapping[str, Any]], rules: Rules) -> dict[str, str]:
                 for word in words(value, rules):
                     counts[word][field] += 1
             for word in sorted(counts):
-                postings[word].append([number, section, *counts[word]])
+                postings[word].append((number, section, *counts[word]))
 
-    shards: dict[str, dict[str, Any]] = defaultdict(lambda: {"w": {}, "s": defaultdict(list)})
-    for word in sorted(postings):
-        flat: list[int] = []
-        previous = 0
-        for number, section, in_title, in_text in postings[word]:
-            flat += [number - previous, section, in_title, in_text]
-            previous = number
-        shards[key(word, rules)]["w"][word] = flat
+    # What each shard holds, by normal form: words (and their postings), and inner parts.
+    encoded = {word: encode(postings[word]) for word in sorted(postings)}
+    by_form: dict[str, dict[str, Any]] = defaultdict(lambda: {"w": {}, "s": defaultdict(set)})
+    for word, flat in encoded.items():
+        by_form[normal(word, rules)]["w"][word] = flat
         for beginning, rest in khmer_inner_parts(word):
-            shards[key(rest, rules)]["s"][rest].append(beginning)
+            by_form[normal(rest, rules)]["s"][rest].add(beginning)
+    sizes = {
+        form: len(compact(entry["w"])) + len(compact(sorted(entry["s"])))
+        for form, entry in by_form.items()
+    }
+    grouped, split = split_keys(sizes, limit)
 
     files: dict[str, str] = {}
-    for shard_key in sorted(shards):
-        shard = shards[shard_key]
-        content: dict[str, Any] = {"w": shard["w"]}
-        if shard["s"]:
-            content["s"] = {rest: sorted(set(heads)) for rest, heads in sorted(shard["s"].items())}
+    for shard_key in sorted(grouped):
+        content: dict[str, Any] = {"w": {}}
+        inner: dict[str, list[str]] = {}
+        for form in grouped[shard_key]:
+            content["w"].update(by_form[form]["w"])
+            for rest, heads in by_form[form]["s"].items():
+                inner[rest] = sorted(heads)
+        content["w"] = dict(sorted(content["w"].items()))
+        if inner:
+            content["s"] = dict(sorted(inner.items()))
         files[f"{FOLDER}t/{file_key(shard_key)}.json"] = compact(content)
     for number, page in enumerate(pages):
         files[f"{FOLDER}p/{number}.json"] = compact(
             {"l": page.location, "s": [list(section) for section in page.sections]}
         )
-    files[MANIFEST] = compact({"pages": len(pages), "sections": sections, "keys": sorted(shards)})
+    files[MANIFEST] = compact(
+        {
+            "pages": len(pages),
+            "sections": sections,
+            "keys": sorted(grouped),
+            "split": sorted(split),
+        }
+    )
     return files
 
 
