@@ -47,6 +47,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402 - after the path is set
+from tests.browser.test_search_in_browser import WATCH_SEARCH_WORKER  # noqa: E402
 from tests.static_host import SiteHost  # noqa: E402
 from travinh_site.search import index  # noqa: E402
 
@@ -54,7 +55,7 @@ LANGUAGE_DIRS = {"vi": "docs", "en": "docs_en", "km": "docs_km"}
 PREFIXES = {"vi": "", "en": "en/", "km": "km/"}
 QUERIES = {  # common words, names, several words, and (km) a word inside a longer one
     "vi": ["chùa", "tra vinh", "của", "và", "ao bà om", "lễ hội khmer", "cảng biển"],
-    "en": ["pagoda", "the", "and", "tra vinh", "investment", "mekong delta", "temples"],
+    "en": ["pagoda", "the", "and", "tra vinh", "investment", "mekong delta", "festivals"],
     "km": ["ខ្មែរ", "វត្ត", "និង", "ត្រាវិញ", "សមុទ្រ", "ឧស្សាហកម្ម", "ត្រពាំង"],
 }
 CODE = ("engine.js", "text.js", "stemmer.js")
@@ -202,7 +203,7 @@ def generate_corpus(project: Path, pages: int, shipped: Path) -> None:
 @dataclass
 class FirstQuery:
     query: str
-    results: int = 0  # result items shown
+    results: int = 0  # pages in the results, as Material counts them
     load: int = 0  # bytes of the page load's search files (worker.js, search_index.json)
     code: int = 0  # bytes of the search's code fetched for the query
     index: int = 0  # bytes of the index files fetched for the query
@@ -223,7 +224,7 @@ def kind_of(path: str, phase: str) -> str | None:
     return "index" if "/search/" in path else None
 
 
-def first_query(browser: Any, url: str, query: str) -> FirstQuery:
+def first_query(browser: Any, url: str, query: str, pace: int) -> FirstQuery:
     """Type ``query`` on the page at ``url``, with an empty cache; what it downloaded."""
     figure = FirstQuery(query)
     context = browser.new_context()  # an empty cache
@@ -253,29 +254,38 @@ def first_query(browser: Any, url: str, query: str) -> FirstQuery:
     page.on("request", started)
     page.on("requestfinished", finished)
     page.on("requestfailed", failed)
+    page.add_init_script(WATCH_SEARCH_WORKER)
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     phase = "query"
-    box = page.locator("input.md-search__input")
-    box.click()
-    for letter in query:
-        box.type(letter)
-        box.press("End")  # the keyup Material searches on
-        page.wait_for_timeout(100)
-    settled, last = 0, None
+    page.locator("input.md-search__input").click()
+    # Letter by letter, a keyup each (Material searches on keyup), at an even pace.
+    page.evaluate(
+        """async ([query, pause]) => {
+            const box = document.querySelector("input.md-search__input")
+            for (const letter of query) {
+                box.value += letter
+                box.dispatchEvent(new KeyboardEvent("keyup", { key: letter }))
+                await new Promise(resolve => setTimeout(resolve, pause))
+            }
+        }""",
+        [query, pace],
+    )
+    settled = 0
     for _ in range(300):
         page.wait_for_timeout(100)
-        shown = page.locator(".md-search-result__meta").inner_text()
-        settled = settled + 1 if not in_flight and shown == last else 0
-        last = shown
+        done = not in_flight and page.evaluate("window.__searchAnswered")
+        settled = settled + 1 if done else 0
         if settled >= 3:
             break
-    figure.results = page.locator(".md-search-result__list > li").count()
+    # Material's count of the results ("20 matching documents"; none: no digit).
+    counted = re.search(r"\d+", page.locator(".md-search-result__meta").inner_text())
+    figure.results = int(counted.group()) if counted else 0
     context.close()
     return figure
 
 
-def first_queries(base: str) -> dict[str, list[FirstQuery]]:
+def first_queries(base: str, pace: int) -> dict[str, list[FirstQuery]]:
     """Per language, each query typed on the language's home page, with an empty cache."""
     from playwright.sync_api import sync_playwright
 
@@ -285,7 +295,10 @@ def first_queries(base: str) -> dict[str, list[FirstQuery]]:
             executable_path=chromium, headless=True, args=CHROMIUM_ARGS
         )
         figures = {
-            code: [first_query(browser, f"{base}{PREFIXES[code]}index.html", q) for q in queries]
+            code: [
+                first_query(browser, f"{base}{PREFIXES[code]}index.html", query, pace)
+                for query in queries
+            ]
             for code, queries in QUERIES.items()
         }
         browser.close()
@@ -302,21 +315,28 @@ def main() -> int:
     parser.add_argument("--no-stock", action="store_true", help="skip the stock builds")
     parser.add_argument("--keep", type=Path, help="build the corpora here and keep them")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument(
+        "--pace",
+        default="150,400",
+        help="milliseconds between letters typed: 150 (a fast typist; the worker searches "
+        "once, after the last letter) and 400 (slower than its pause: every prefix searched)",
+    )
     args = parser.parse_args()
     host = SiteHost(compress=True)
     os.environ["BENCH_SITE_URL"] = host.base
     work = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
     results: dict[str, Any] = {}
     try:
-        shipped = copy_project(work / "shipped") if not (work / "shipped").exists() else None
+        # Always from the project as it is now (a kept folder is replaced).
+        for old in work.glob("*"):
+            shutil.rmtree(old)
+        copy_project(work / "shipped")
         shipped_site = work / "shipped-site"
-        if shipped is not None or not shipped_site.exists():
-            build(work / "shipped", shipped_site)
+        build(work / "shipped", shipped_site)
         for size in [int(size) for size in args.sizes.split(",")]:
             project = work / f"corpus-{size}"
-            if not project.exists():
-                copy_project(project)
-                generate_corpus(project, size, shipped_site)
+            copy_project(project)
+            generate_corpus(project, size, shipped_site)
             site = work / f"corpus-{size}-site"
             seconds = build(project, site)
             files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
@@ -325,8 +345,7 @@ def main() -> int:
                 for code, prefix in PREFIXES.items()
             }
             served = host.publish(site)
-            figures = first_queries(served.base)
-            entry: dict[str, Any] = {"build_seconds": seconds}
+            entry: dict[str, Any] = {"build_seconds": seconds, "queries": {}}
             print(f"\n{size} pages per language (built in {seconds:.0f} s)")
             for code in PREFIXES:
                 raw = sum(p.stat().st_size for p in ours[code])
@@ -339,9 +358,8 @@ def main() -> int:
                 )
             if not args.no_stock:
                 stock_project = work / f"stock-{size}"
-                if not stock_project.exists():
-                    shutil.copytree(project, stock_project)
-                    stock(stock_project)
+                shutil.copytree(project, stock_project)
+                stock(stock_project)
                 stock_site = work / f"stock-{size}-site"
                 build(stock_project, stock_site, ours=False)
                 merged = (stock_site / "search/search_index.json").read_bytes()
@@ -350,24 +368,31 @@ def main() -> int:
                     f"  stock: one index for all languages, {kb(len(merged))} kB, "
                     f"{kb(entry['stock_gzip'])} kB gzipped, all fetched at page load"
                 )
-            print(
-                f"  {'':3}{'query':16}{'results':>8}{'code':>7}{'index':>7}{'files':>6}"
-                f"{'total':>7}   kB gzip (index: shards + pages shown; page load: "
-                "search_index.json + worker.js)"
-            )
-            for code, rows in figures.items():
-                for row in rows:
-                    print(
-                        f"  {code:3}{row.query:16}{row.results:>8}{kb(row.code):>7}"
-                        f"{kb(row.index):>7}{row.files:>6}{kb(row.total):>7}   "
-                        f"({kb(row.shards)} + {kb(row.pages)}; {kb(row.load)})"
-                    )
-                totals = [row.total for row in rows]
+            for pace in [int(p) for p in args.pace.split(",")]:
+                figures = first_queries(served.base, pace)
                 print(
-                    f"  {code:3}{'median / max':16}{'':>34}"
-                    f"{kb(statistics.median(totals))} / {kb(max(totals))}"
+                    f"\n  typed at {pace} ms a letter; kB gzip; index = shards and manifest + "
+                    "pages shown; page load = search_index.json + worker.js"
                 )
-            entry["queries"] = {code: [asdict(r) for r in rows] for code, rows in figures.items()}
+                print(
+                    f"  {'':3}{'query':16}{'results':>8}{'code':>7}{'shards':>7}{'pages':>7}"
+                    f"{'files':>6}{'total':>7}{'load':>6}"
+                )
+                for code, rows in figures.items():
+                    for row in rows:
+                        print(
+                            f"  {code:3}{row.query:16}{row.results:>8}{kb(row.code):>7}"
+                            f"{kb(row.shards):>7}{kb(row.pages):>7}{row.files:>6}"
+                            f"{kb(row.total):>7}{kb(row.load):>6}"
+                        )
+                    totals = [row.total for row in rows]
+                    print(
+                        f"  {code:3}{'median / max':16}{'':>42}"
+                        f"{kb(statistics.median(totals))} / {kb(max(totals))}"
+                    )
+                entry["queries"][pace] = {
+                    code: [asdict(row) for row in rows] for code, rows in figures.items()
+                }
             results[str(size)] = entry
     finally:
         host.close()

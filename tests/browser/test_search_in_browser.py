@@ -31,9 +31,30 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
         yield served
 
 
+# Runs before Material's scripts: notes whether the search worker has answered the last query
+# Material sent it (the worker answers only the last one; it waits for a pause in typing).
+WATCH_SEARCH_WORKER = """
+const PageWorker = window.Worker;
+window.__searchAnswered = true;
+window.Worker = class extends PageWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", event => {
+      if (event.data && event.data.type === 3) window.__searchAnswered = true;
+    });
+  }
+  postMessage(message, ...rest) {
+    if (message && message.type === 2) window.__searchAnswered = false;
+    return super.postMessage(message, ...rest);
+  }
+};
+"""
+
+
 @pytest.fixture
 def searching(browser: BrowserContext, search_site: ServedSite) -> Iterator[Watched]:
     with watched_page(browser, search_site) as watched:
+        watched.page.add_init_script(WATCH_SEARCH_WORKER)
         yield watched
 
 
@@ -52,8 +73,8 @@ def search(watched: Watched, path: str, query: str) -> list[Result]:
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
-    # The worker fetches the index files a query needs: results are settled once no request
-    # is in flight and they stop changing.
+    # The worker fetches the index files a query needs: results are settled once it has
+    # answered, no request is in flight and they stop changing.
     in_flight: set[object] = set()
 
     def started(request: object) -> None:
@@ -78,11 +99,11 @@ def search(watched: Watched, path: str, query: str) -> list[Result]:
 
 
 def settled_results(page: Page, in_flight: set[object]) -> list[Result]:
-    """The results once they stop changing (the worker answers each key typed)."""
+    """The results of the last query, once the worker has answered it and they are shown."""
     readings: list[tuple[str, list[Result]] | None] = []
     for _ in range(100):
         page.wait_for_timeout(100)
-        if in_flight:
+        if in_flight or not page.evaluate("window.__searchAnswered"):
             readings.append(None)
             continue
         items = page.locator(".md-search-result__list > li").all()

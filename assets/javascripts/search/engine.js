@@ -45,7 +45,8 @@
   function travinhEngine(config, root) {
     const stem = scope.travinhStem  /* stemmer.js, loaded where the index is stemmed */
     const folds = config.lang.includes(FOLDING)
-    const stems = config.pipeline.includes("stemmer")
+    /* The folding language had no stemmer: its lunr pipeline was only trimming and folding. */
+    const stems = !folds && config.pipeline.includes("stemmer")
     const stopWords = !folds && config.pipeline.includes("stopWordFilter")
     const separator = new RegExp(config.separator, "u")
     const base = new URL(`${config.prefix || ""}search/`, root)

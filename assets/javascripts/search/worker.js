@@ -46,7 +46,7 @@ async function answer(query) {
   if (query.trim()) {
     try {
       if (engine === null) {
-        const stems = config.pipeline.includes("stemmer")
+        const stems = !config.lang.includes("travinh") && config.pipeline.includes("stemmer")
         importScripts("text.js", ...stems ? ["stemmer.js"] : [], "engine.js")
         engine = self.travinhEngine(config, new URL("../../../", location.href))
       }
