@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import os
 import random
@@ -132,19 +133,26 @@ def rare_pool(rng: random.Random, code: str, words: list[str], size: int) -> lis
     return sorted(pool)
 
 
+class Rare:
+    """The pool of rare words, drawn Zipf-wise (the n-th with weight 1/n)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(words))))
+
+
 class Words:
-    def __init__(self, rng: random.Random, counts: Counter[str], rare: list[str]) -> None:
+    def __init__(self, rng: random.Random, counts: Counter[str], rare: Rare) -> None:
         self.rng = rng
         self.common = list(counts)
-        self.weights = list(counts.values())
+        self.cumulative = list(itertools.accumulate(counts.values()))
         self.rare = rare
-        self.rare_weights = [1 / (rank + 1) for rank in range(len(rare))]
 
     def draw(self, n: int) -> list[str]:
-        out = self.rng.choices(self.common, self.weights, k=n)
+        out = self.rng.choices(self.common, cum_weights=self.cumulative, k=n)
         for i in range(n):
             if self.rng.random() < RARE_SHARE:
-                out[i] = self.rng.choices(self.rare, self.rare_weights)[0]
+                out[i] = self.rng.choices(self.rare.words, cum_weights=self.rare.cumulative)[0]
         return out
 
 
@@ -169,7 +177,7 @@ def generate_corpus(project: Path, pages: int, shipped: Path) -> None:
         rng = random.Random(f"{code}-{pages}")
         sources = page_word_counts(shipped, code)
         everything: Counter[str] = sum(sources, Counter())
-        rare = rare_pool(rng, code, sorted(everything), max(2000, 4 * pages))
+        rare = Rare(rare_pool(rng, code, sorted(everything), max(2000, 4 * pages)))
         heading = {"vi": "Phần", "en": "Part", "km": "ផ្នែក"}[code]
         for number in range(pages):
             words = Words(rng, sources[number % len(sources)], rare)

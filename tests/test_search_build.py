@@ -85,6 +85,7 @@ def test_search_index_json_holds_the_settings_only(built: BuildResult):
         assert index(built, code)["docs"] == []
         assert len((built.site / INDEXES[code]).read_bytes()) < 600
     assert index(built, "km")["config"]["prefix"] == "km/"
+    assert index(built, "km")["config"]["results"] == 10  # travinh-search's default
     assert index(built, "vi")["config"]["prefix"] == ""
 
 
@@ -235,6 +236,11 @@ def test_search_box_is_shown(built: BuildResult):
             "en: [stemmer, stopWordFilter, trimmer]",
             "en: [stem]",
             "travinh-search pipeline of 'en' has unknown steps ['stem']",
+        ),
+        (
+            "fold_diacritics: [vi, km]",
+            "fold_diacritics: [vi, km]\n      results: 0",
+            "travinh-search results is 0",
         ),
     ],
 )

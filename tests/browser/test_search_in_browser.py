@@ -266,6 +266,25 @@ def test_browser_words_are_the_builds(searching: Watched):
     assert ["chùa", "ch", "chua"] in expected  # the cut keys are in use
 
 
+def test_a_result_lists_the_best_pages_only(searching: Watched):
+    """At most `results` pages (travinh-search), the best first: their files only are
+    fetched. The engine runs here in the page, on the site's own Vietnamese index."""
+    page = searching.page
+    page.goto(searching.site.url("index.html"))
+    for script in ("text.js", "engine.js"):
+        page.add_script_tag(url=f"/assets/javascripts/search/{script}")
+    found = page.evaluate(
+        """async results => {
+            const { config } = await (await fetch("/search/search_index.json")).json()
+            const engine = self.travinhEngine({ ...config, results }, location.origin + "/")
+            const items = await engine.search("chùa")
+            return items.map(group => group.find(item => !item.location.includes("#")).location)
+        }""",
+        1,
+    )
+    assert found == [CHUA_ANG]  # of the three pages with "chùa" or "chua"
+
+
 def test_browser_cuts_khmer_like_the_build(searching: Watched):
     """The build cuts real Khmer text into words (ICU, then the cut over the vocabulary); the
     browser, knowing only the index, cuts the same text into the same words."""

@@ -29,7 +29,6 @@
   const FOLDING = "travinh"
   const KEY_LENGTH = 2  /* as shards.py */
   const INNER_MIN = 3  /* pieces this long are looked for inside words */
-  const RESULTS = 20  /* pages in a result: each is one more file to fetch */
   const QUERY_SYNTAX = /[+\-*~^:"]/g
   const PUNCTUATION = /[,.;!?()[\]{}“”‘’«»…/\u17d4\u17d5\u17d6]/g
   const PLAIN_WORD = /^[\p{L}\p{M}\p{N}]+$/u
@@ -449,7 +448,8 @@
       const { sections: total } = await manifest()
       const expanded = await expand(clauses)
       const scores = score(expanded, clauses, total)
-      const ranked = rank(expanded, clauses, scores).slice(0, RESULTS)
+      /* The best pages only (travinh-search `results`): each is one more file to fetch. */
+      const ranked = rank(expanded, clauses, scores).slice(0, config.results || 10)
       const pages = await Promise.all(ranked.map(group => load(`p/${group.page}.json`)))
       const top = Math.max(0, ...ranked.flatMap(group =>
         group.sections.map(item => item.score))) + 1

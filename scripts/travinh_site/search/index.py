@@ -63,6 +63,7 @@ class Settings:
     separator: str  # what splits words (a regular expression)
     pipeline: Sequence[str]  # lunr steps kept: "stemmer", "stopWordFilter", "trimmer"
     fields: Mapping[str, Mapping[str, float]] = field(default_factory=lambda: dict(FIELDS))
+    results: int = 10  # pages listed at most (each one a page file fetched)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -70,6 +71,7 @@ class Settings:
             "separator": self.separator,
             "pipeline": list(self.pipeline),
             "fields": {name: dict(spec) for name, spec in self.fields.items()},
+            "results": self.results,
         }
 
     def rules(self) -> shards.Rules:

@@ -110,6 +110,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                     f"mkdocs.yml: travinh-search names the language '{code}', which is not "
                     f"one of the site's ({codes}). Fix: use one of those codes."
                 )
+        if self.config.results < 1:
+            raise PluginError(
+                f"mkdocs.yml: travinh-search results is {self.config.results}. "
+                "Fix: give the number of pages a result lists, 1 or more (for example 10)."
+            )
         for code, steps in self.config.pipeline.items():
             unknown = set(steps or []) - set(PIPELINE_STEPS)
             if unknown:
@@ -139,6 +144,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             lang=lang,
             separator=self.config.separator,
             pipeline=[step for step in pipeline if step],
+            results=self.config.results,
         )
 
 

@@ -223,7 +223,8 @@ def write(
                 for word in words(value, rules):
                     counts[word][field] += 1
             for word in sorted(counts):
-                postings[word].append((number, section, *counts[word]))
+                in_title, in_text = counts[word]
+                postings[word].append((number, section, in_title, in_text))
 
     # What each shard holds, by normal form: words (and their postings), and inner parts.
     encoded = {word: encode(postings[word]) for word in sorted(postings)}
