@@ -44,6 +44,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
+
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
@@ -88,9 +90,21 @@ def stock(project: Path) -> None:
     config.write_text(text, encoding="utf-8")
 
 
+def last_commit_time() -> str:
+    return subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=PROJECT, capture_output=True, text=True
+    ).stdout.strip()
+
+
 def build(project: Path, site: Path, ours: bool = True) -> float:
     shutil.rmtree(site, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": os.environ["BENCH_SITE_URL"]}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": os.environ["BENCH_SITE_URL"],
+        # The copies are not git checkouts: the content's date is the project's last commit's.
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or last_commit_time(),
+    }
     command = (
         [sys.executable, "scripts/build_site.py", "--site-dir", str(site)]
         if ours
@@ -114,7 +128,8 @@ def page_word_counts(site: Path, code: str) -> list[Counter[str]]:
         counts: Counter[str] = Counter()
         for _anchor, title, text in json.loads(path.read_text(encoding="utf-8"))["s"]:
             for word in SEPARATOR.split(re.sub("<[^>]+>", " ", f"{title} {text}")):
-                if word and not word.isdigit() and not re.fullmatch(r"[\W\d]+", word):
+                # no figures (a figure needs its source under "## Nguồn", content/figures.py)
+                if word and not re.search(r"\d", word) and not re.fullmatch(r"\W+", word):
                     counts[word] += 1
         if sum(counts.values()) > 50:
             pages.append(counts)
@@ -172,8 +187,20 @@ def page_path(number: int) -> str:
     return f"corpus/f{number // FOLDER_SIZE:03d}/page-{number:04d}.md"
 
 
+def glossary_fixes(code: str) -> dict[str, str]:
+    """The glossary's variants to avoid in a language, each with its term (a compound of two
+    real words may spell one, which the build refuses: content/glossary.py)."""
+    glossary = yaml.safe_load((PROJECT / "assets/data/thuat-ngu.yml").read_text("utf-8"))
+    fixes = {}
+    for term in glossary.get("terms", []):
+        for variant in (term.get("avoid") or {}).get(code, []):
+            fixes[variant] = term[code]
+    return fixes
+
+
 def generate_corpus(project: Path, pages: int, shipped: Path) -> None:
     for code, folder in LANGUAGE_DIRS.items():
+        fixes = glossary_fixes(code)
         rng = random.Random(f"{code}-{pages}")
         sources = page_word_counts(shipped, code)
         everything: Counter[str] = sum(sources, Counter())
@@ -192,9 +219,12 @@ def generate_corpus(project: Path, pages: int, shipped: Path) -> None:
                 parts.append(f"## {written(code, words.draw(rng.randint(2, 4)), rng)}\n")
                 parts.append(written(code, words.draw(70), rng) + "\n")
                 parts.append("".join(f"- {written(code, words.draw(10), rng)}\n" for _ in range(4)))
+            text = "\n".join(parts)
+            for variant, term in fixes.items():
+                text = re.sub(re.escape(variant), term, text, flags=re.IGNORECASE)
             target = project / folder / page_path(number)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text("\n".join(parts), encoding="utf-8")
+            target.write_text(text, encoding="utf-8")
     lines = ["  - Corpus:"]
     for start in range(0, pages, FOLDER_SIZE):
         lines.append(f"      - Folder {start // FOLDER_SIZE}:")
