@@ -10,6 +10,10 @@ and writes WOFF2 files, their @font-face rules (assets/stylesheets/fonts.css), t
   the đồng sign. Used for Vietnamese and English text and for Latin text on Khmer pages.
 - Noto Sans Khmer, regular and bold: the Khmer block, Khmer symbols and the zero-width
   characters used between Khmer words, with the OpenType features Khmer shaping needs.
+- Noto Sans Khmer Name: Noto Sans Khmer regular with only the letters of the Khmer
+  language's name (mkdocs.yml), for the language menu of Vietnamese and English pages
+  (assets/stylesheets/site.css): those pages would otherwise download the whole Khmer face
+  (15 kB) to write one word. The same glyphs, so the word looks the same.
 
 The outputs are committed; run this only to change the fonts or their character sets:
 
@@ -19,6 +23,7 @@ The outputs are committed; run this only to change the fonts or their character 
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -58,11 +63,30 @@ class Face:
         return points
 
 
+def khmer_language_name() -> str:
+    """The Khmer language's name as mkdocs.yml writes it (its i18n `name:` in Khmer script)."""
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    names = re.findall(r"^\s+name: (\S*[\u1780-\u17ff]\S*)\s*$", config, re.MULTILINE)
+    return names[0] if names else ""
+
+
+def name_face() -> Face:
+    letters = sorted(set(khmer_language_name()))
+    return Face(
+        "Noto Sans Khmer Name",
+        "NotoSansKhmer-Regular.ttf",
+        400,
+        ",".join(f"U+{ord(letter):04X}" for letter in letters),
+        "noto-sans-khmer-name-400.woff2",
+    )
+
+
 FACES = (
     Face("Noto Sans", "NotoSans-Regular.ttf", 400, LATIN_VIETNAMESE, "noto-sans-400.woff2"),
     Face("Noto Sans", "NotoSans-Bold.ttf", 700, LATIN_VIETNAMESE, "noto-sans-700.woff2"),
     Face("Noto Sans Khmer", "NotoSansKhmer-Regular.ttf", 400, KHMER, "noto-sans-khmer-400.woff2"),
     Face("Noto Sans Khmer", "NotoSansKhmer-Bold.ttf", 700, KHMER, "noto-sans-khmer-700.woff2"),
+    name_face(),
 )
 
 

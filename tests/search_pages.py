@@ -16,7 +16,7 @@ PAGES = {
     "[Chùa Âng](du-lich/chua-ang.md), [Canh chua](am-thuc/canh-chua.md)\n",
     "docs/du-lich/chua-ang.md": "---\ntitle: Chùa Âng\ndescription: Chùa Âng ở Trà Vinh.\n---\n"
     "\n# Chùa Âng\n\nChùa Âng là một ngôi chùa Khmer ở Trà Vinh, gần Ao Bà Om.\n\n"
-    "## Kiến trúc\n\nChánh điện của chùa có mái nhiều tầng.\n",
+    "## Kiến trúc\n\nPhần này nói về kiến trúc.\n\nChánh điện của chùa có mái nhiều tầng.\n",
     "docs/am-thuc/canh-chua.md": "---\ntitle: Canh chua\ndescription: Một món canh.\n---\n\n"
     "# Canh chua\n\nCanh chua là món canh có vị chua. Người ta nấu canh chua với cá.\n",
     "docs_en/index.md": "---\ntitle: Home\ndescription: Home.\n---\n\n# Home\n\n"

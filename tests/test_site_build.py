@@ -192,7 +192,10 @@ def test_fonts_cover_khmer_and_vietnamese_and_ship_their_licence(built: BuildRes
     assert 'font-family: "Noto Sans Khmer"' in css and "U+1780-17FF" in css
     assert 'font-family: "Noto Sans"' in css and "U+1EA0-1EF9" in css  # Vietnamese letters
     fonts = sorted(path.name for path in (built.site / "assets/fonts").iterdir())
-    assert "OFL.txt" in fonts and sum(name.endswith(".woff2") for name in fonts) == 4
+    # Noto Sans and Noto Sans Khmer, 400 and 700, and the face of the Khmer language's name.
+    assert "OFL.txt" in fonts and sum(name.endswith(".woff2") for name in fonts) == 5
+    assert 'font-family: "Noto Sans Khmer Name"' in css
+    assert "unicode-range: U+1781, U+1798, U+179A, U+17C2, U+17D2;" in css  # ខ្មែរ
     assert "SIL OPEN FONT LICENSE" in built.text("assets/fonts/OFL.txt").upper()
 
 

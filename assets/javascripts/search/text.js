@@ -1,7 +1,7 @@
 /*
- * Text rules of the site's search, shared by our search worker (worker.js), the lunr language
- * that folds diacritics (../lunr/min/lunr.travinh.min.js) and the tests. The build applies the
- * same rules in Python (scripts/travinh_site/khmer.py); tests check that both agree.
+ * Text rules of the site's search, shared by our search engine (engine.js) and the tests. The
+ * build applies the same rules in Python (scripts/travinh_site/text/khmer.py: the Khmer cut;
+ * scripts/travinh_site/search/shards.py: folding, trimming); tests check that both agree.
  */
 ;(function (scope) {
   "use strict"
@@ -72,64 +72,22 @@
     return pieces
   }
 
-  /** The Khmer words of an index: the runs of its titles and texts, which U+200B cuts. */
+  /** A vocabulary for `cut`: the words, and their lengths longest first. */
+  function vocabularyOf(words) {
+    const set = new Set(words)
+    const lengths = [...new Set([...set].map(word => word.length))].sort((a, b) => b - a)
+    return { words: set, lengths }
+  }
+
+  /** The Khmer words of documents: the runs of their titles and texts, which U+200B cuts. */
   function khmerVocabulary(docs) {
-    const words = new Set()
+    const words = []
     for (const doc of docs)
       for (const value of [doc.title, doc.text])
         for (const [word] of String(value || "").matchAll(KHMER_RUN))
-          words.add(word)
-    const lengths = [...new Set([...words].map(word => word.length))]
-      .sort((a, b) => b - a)
-    return { words, lengths }
+          words.push(word)
+    return vocabularyOf(words)
   }
 
-  /**
-   * Cut the Khmer runs of a query into the index's words, separated by spaces. A piece that
-   * is not a word of the index is looked for inside the index's words (`*piece`: ICU keeps
-   * ព្រះត្រពាំង whole, and ត្រពាំង must find it), after the browser's own segmenter, where
-   * there is one, has cut it into words.
-   */
-  function cutKhmerQuery(query, vocabulary) {
-    const segmenter = typeof Intl !== "undefined" && Intl.Segmenter
-      ? new Intl.Segmenter("km", { granularity: "word" })
-      : undefined
-    return query.replace(KHMER_RUN, run => cut(run, vocabulary.words, vocabulary.lengths)
-      .flatMap(([piece, isWord]) => {
-        if (isWord)
-          return [piece]
-        const parts = segmenter
-          ? [...segmenter.segment(piece)].map(part => part.segment)
-          : [piece]
-        return parts.map(part => part.length >= 3 ? `*${part}` : part)
-      })
-      .join(" "))
-  }
-
-  /** lunr's pipeline step that trims what is not a letter, mark or digit from a word. */
-  function trim(token) {
-    token.update(word => word.replace(EDGES, ""))
-    return token.toString() ? token : undefined
-  }
-
-  /** lunr's pipeline step that folds diacritics. */
-  function foldToken(token) {
-    return token.update(word => fold(word))
-  }
-
-  /** The lunr language "travinh": words trimmed and folded, in the index and the query. */
-  function lunrLanguage(lunr) {
-    lunr.Pipeline.registerFunction(trim, "travinh-trim")
-    lunr.Pipeline.registerFunction(foldToken, "travinh-fold")
-    return function () {
-      this.pipeline.reset()
-      this.pipeline.add(trim, foldToken)
-      this.searchPipeline.reset()
-      this.searchPipeline.add(trim, foldToken)
-    }
-  }
-
-  scope.travinhSearch = {
-    KHMER_RUN, EDGES, fold, cut, khmerVocabulary, cutKhmerQuery, lunrLanguage
-  }
+  scope.travinhSearch = { KHMER_RUN, EDGES, fold, cut, vocabularyOf, khmerVocabulary }
 })(typeof self !== "undefined" ? self : globalThis)

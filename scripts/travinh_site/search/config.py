@@ -17,3 +17,6 @@ class SearchConfig(base.Config):
     # lunr steps kept per language ("stemmer", "stopWordFilter", "trimmer"); a language not
     # listed keeps those of Material's language file (search.config.pipeline).
     pipeline = c.Type(dict, default={})
+    # How many pages a result lists at most: each one is a file the visitor's browser fetches
+    # (about 1.5 kB), and Material shows ten before the visitor scrolls.
+    results = c.Type(int, default=10)

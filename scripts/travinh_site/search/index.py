@@ -1,20 +1,21 @@
-"""One small search index per language.
+"""One search index per language.
 
 Material's search plugin writes one ``search/search_index.json`` and mkdocs-static-i18n fills it
 with every language's pages, which every visitor downloads. Here each language gets its own
-index, at its own prefix (``search/search_index.json``, ``en/search/search_index.json``,
-``km/search/search_index.json``), holding only the pages really written in that language, with
-their locations relative to the language's root. Each page's ``__config`` points Material's
-search at its language's root (:func:`retarget_config`), so a page loads only its own index.
+index, at its own prefix (``search/``, ``en/search/``, ``km/search/``), holding only the pages
+really written in that language, with their locations relative to the language's root. Each
+page's ``__config`` points Material's search at its language's root (:func:`retarget_config`),
+so a page loads only its own language's files.
 
 Pages are cut into sections with Material's own ``SearchIndex`` (the same entries its plugin
-writes); Khmer text is cut into words (:mod:`travinh_site.text.khmer`); the JSON is written as UTF-8
-(Material escapes every non-ASCII character as ``\\uXXXX``: six bytes for each Vietnamese or
-Khmer letter).
+writes); Khmer text is cut into words (:mod:`travinh_site.text.khmer`). The index is written in
+small files (:mod:`travinh_site.search.shards`) as UTF-8 JSON; ``search_index.json``, which
+Material's page script fetches on every page load, holds only the settings (:func:`to_json`).
 
-What the browser does with it (``assets/javascripts/search/``): Material's search worker runs
-behind a small worker of ours that prepares the query (Khmer words, Vietnamese tones) and the
-results (exact tones first); the ``travinh`` lunr language folds diacritics.
+What the browser does with it (``assets/javascripts/search/``): our search worker speaks
+Material's worker protocol, fetches the shards a query needs once the visitor types, ranks the
+sections as Material's lunr did (exact tones first, titles first) and answers with Material's
+results, which Material's search box shows and highlights.
 """
 
 from __future__ import annotations
@@ -24,18 +25,18 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
 
 from jinja2.utils import htmlsafe_json_dumps
 from material.plugins.search.plugin import SearchIndex
 
+from travinh_site.search import shards
 from travinh_site.text.khmer import Segmenter, Vocabulary
 
 INDEX = "search/search_index.json"
 # Our worker, beside Material's (assets/javascripts/workers/): see worker.js.
 WORKER = "assets/javascripts/search/worker.js"
 MATERIAL_ASSETS = "assets/javascripts/"
-# The lunr "language" of assets/javascripts/lunr/min/lunr.travinh.min.js: diacritics folded.
+# The `lang` of an index whose words match with diacritics folded (worker.js reads it).
 FOLDING = "travinh"
 # Material's default field boosts (material/plugins/search/plugin.py).
 FIELDS: Mapping[str, Mapping[str, float]] = {
@@ -58,10 +59,11 @@ CONFIG_SCRIPT = re.compile(
 class Settings:
     """The ``config`` of one language's index, as Material's search worker reads it."""
 
-    lang: Sequence[str]  # lunr languages
+    lang: Sequence[str]  # Material's search languages; FOLDING: diacritics folded
     separator: str  # what splits words (a regular expression)
     pipeline: Sequence[str]  # lunr steps kept: "stemmer", "stopWordFilter", "trimmer"
     fields: Mapping[str, Mapping[str, float]] = field(default_factory=lambda: dict(FIELDS))
+    results: int = 10  # pages listed at most (each one a page file fetched)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -69,7 +71,17 @@ class Settings:
             "separator": self.separator,
             "pipeline": list(self.pipeline),
             "fields": {name: dict(spec) for name, spec in self.fields.items()},
+            "results": self.results,
         }
+
+    def rules(self) -> shards.Rules:
+        """How the index's words are made (as Material's lunr pipeline made them)."""
+        folds = FOLDING in self.lang
+        return shards.Rules(
+            separator=self.separator,
+            folds=folds,
+            stop_words=not folds and "stopWordFilter" in self.pipeline,
+        )
 
 
 def entries_of(pages: Iterable[Any]) -> list[dict[str, Any]]:
@@ -99,14 +111,13 @@ def mark_khmer_words(docs: list[dict[str, Any]], segmenter: Segmenter) -> None:
         doc["text"] = vocabulary.mark(doc["text"])
 
 
-def to_json(docs: list[dict[str, Any]], settings: Settings) -> str:
-    """The index file, as UTF-8 JSON."""
-    return json.dumps(
-        {"config": settings.as_json(), "docs": docs},
-        ensure_ascii=False,
-        separators=(",", ":"),
-        default=str,
-    )
+def to_json(settings: Settings, prefix: str, version: str) -> str:
+    """``search_index.json``: the settings, where the language's index files are (``prefix``:
+    its folder from the site's root, "km/") and their version (the worker asks for
+    ``km/search/terms.json?v=<version>``); no documents (Material's page script fetches this
+    file on every page load and hands it to the worker)."""
+    config = {**settings.as_json(), "prefix": prefix, "version": version}
+    return json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"))
 
 
 def retarget_config(block: str, prefix: str) -> str:
@@ -114,7 +125,7 @@ def retarget_config(block: str, prefix: str) -> str:
 
     ``base`` (the folder whose ``search/search_index.json`` Material fetches, and against which
     it resolves result locations) becomes the language's root; ``search`` (the search worker)
-    becomes our worker, which starts Material's (its path is passed in the URL).
+    becomes our worker, beside Material's (``assets/javascripts/workers/``).
     """
     match = CONFIG_SCRIPT.search(block)
     if match is None:
@@ -122,9 +133,7 @@ def retarget_config(block: str, prefix: str) -> str:
     config = json.loads(match.group(2))
     if prefix:
         config["base"] = str(config["base"]).rstrip("/") + "/" + prefix
-    material_worker = str(config["search"])
-    root, _, material_path = material_worker.rpartition(MATERIAL_ASSETS)
-    ours = f"{root}{WORKER}?material={quote('../' + material_path)}"
-    config["search"] = ours
+    root, _, _ = str(config["search"]).rpartition(MATERIAL_ASSETS)
+    config["search"] = root + WORKER
     script = match.group(1) + str(htmlsafe_json_dumps(config)) + match.group(3)
     return block[: match.start()] + script + block[match.end() :]

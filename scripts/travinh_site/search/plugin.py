@@ -1,5 +1,5 @@
-"""The ``travinh-search`` MkDocs plugin: one search index per language
-(``travinh_site.search.index``).
+"""The ``travinh-search`` MkDocs plugin: one search index per language, in small files
+(``travinh_site.search.index``, ``travinh_site.search.shards``).
 
 It replaces Material's ``search`` plugin (which must not be listed as well): mkdocs-static-i18n
 merges every language into the index of any plugin named ``search``, at the path that the default
@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from travinh_site.content.languages import Language
-from travinh_site.search import index
+from travinh_site.search import index, shards
 from travinh_site.search.config import SearchConfig
 from travinh_site.site.plugin import core
 from travinh_site.text.khmer import Segmenter
@@ -78,9 +78,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         assert self.segmenter is not None
         index.mark_khmer_words(docs, self.segmenter)
         self.seconds_segmenting[language.code] = time.perf_counter() - started
-        content = index.to_json(docs, self._settings(language, config))
-        files.append(File.generated(config, language.prefix + index.INDEX, content=content))
-        log.debug(f"{language.code}: {len(pages)} pages, index of {len(content.encode())} bytes")
+        settings = self._settings(language, config)
+        written = shards.write(docs, settings.rules())
+        version = shards.version(written)
+        written[index.INDEX] = index.to_json(settings, language.prefix, version)
+        for path, content in written.items():
+            files.append(File.generated(config, language.prefix + path, content=content))
+        size = sum(len(content.encode()) for content in written.values())
+        log.debug(f"{language.code}: {len(pages)} pages, {len(written)} index files, {size} bytes")
         return env
 
     def on_page_context(
@@ -124,6 +129,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                     f"mkdocs.yml: travinh-search names the language '{code}', which is not "
                     f"one of the site's ({codes}). Fix: use one of those codes."
                 )
+        if self.config.results < 1:
+            raise PluginError(
+                f"mkdocs.yml: travinh-search results is {self.config.results}. "
+                "Fix: give the number of pages a result lists, 1 or more (for example 10)."
+            )
         for code, steps in self.config.pipeline.items():
             unknown = set(steps or []) - set(PIPELINE_STEPS)
             if unknown:
@@ -153,6 +163,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             lang=lang,
             separator=self.config.separator,
             pipeline=[step for step in pipeline if step],
+            results=self.config.results,
         )
 
 
