@@ -29,12 +29,14 @@ class Script(Enum):
     KHMER = "khmer"  # Noto Sans Khmer
 
 
-# (script, bold) -> file name in the folder.
+# (script, bold, italic) -> file name in the folder (Khmer has no italic).
 FILES = {
-    (Script.LATIN, False): "NotoSans-Regular.ttf",
-    (Script.LATIN, True): "NotoSans-Bold.ttf",
-    (Script.KHMER, False): "NotoSansKhmer-Regular.ttf",
-    (Script.KHMER, True): "NotoSansKhmer-Bold.ttf",
+    (Script.LATIN, False, False): "NotoSans-Regular.ttf",
+    (Script.LATIN, True, False): "NotoSans-Bold.ttf",
+    (Script.LATIN, False, True): "NotoSans-Italic.ttf",
+    (Script.LATIN, True, True): "NotoSans-BoldItalic.ttf",
+    (Script.KHMER, False, False): "NotoSansKhmer-Regular.ttf",
+    (Script.KHMER, True, False): "NotoSansKhmer-Bold.ttf",
 }
 
 
@@ -42,6 +44,7 @@ FILES = {
 class Font:
     script: Script
     bold: bool
+    italic: bool
     path: Path
     digest: str  # SHA-256 of the file: part of every cache key that uses it
 
@@ -50,8 +53,10 @@ class Font:
 class FontSet:
     fonts: tuple[Font, ...]
 
-    def get(self, script: Script, *, bold: bool) -> Font:
-        return next(f for f in self.fonts if f.script is script and f.bold is bold)
+    def get(self, script: Script, *, bold: bool, italic: bool = False) -> Font:
+        return next(
+            f for f in self.fonts if f.script is script and f.bold is bold and f.italic is italic
+        )
 
     @property
     def fingerprint(self) -> str:
@@ -59,7 +64,7 @@ class FontSet:
 
 
 def font_set(folder: str | Path = DEFAULT_FOLDER) -> FontSet:
-    """The four fonts in ``folder``; a problem naming the package when one is missing."""
+    """The fonts in ``folder``; a problem naming the package when one is missing."""
     root = Path(folder)
     missing = [name for name in FILES.values() if not (root / name).is_file()]
     if missing:
@@ -78,8 +83,8 @@ def font_set(folder: str | Path = DEFAULT_FOLDER) -> FontSet:
         )
     return FontSet(
         tuple(
-            Font(script, bold, root / name, _digest(root / name, _stat(root / name)))
-            for (script, bold), name in FILES.items()
+            Font(script, bold, italic, root / name, _digest(root / name, _stat(root / name)))
+            for (script, bold, italic), name in FILES.items()
         )
     )
 
