@@ -315,3 +315,17 @@ def test_a_brochure_is_made_again_only_when_one_of_its_pages_changes(tiny: TinyS
     cold = tiny.build()  # made again from nothing: the same bytes
     assert made(cold.output) == (3, 0)
     assert (cold.site / "km/an-pham/ho-so-dau-tu.pdf").read_bytes() == after
+
+
+def test_the_guides_name_the_publications_where_they_are(site: Path):
+    from tests.conftest import PROJECT
+
+    for guide in ("EDITING.md", "EDITING.en.md"):
+        text = (PROJECT / guide).read_text("utf-8")
+        named = set(re.findall(r"`((?:en/|km/)?(?:an-pham/[\w-]+\.pdf|man-hinh\.html))`", text))
+        assert {"an-pham/ho-so-dau-tu.pdf", "an-pham/cam-nang-du-lich.pdf"} <= named, guide
+        assert {"man-hinh.html", "en/man-hinh.html", "km/man-hinh.html"} <= named, guide
+        for path in named:  # an-pham/… is in every language; the rest as written
+            prefixes = [lang.prefix for lang in LANGUAGES] if path.startswith("an-pham/") else [""]
+            for prefix in prefixes:
+                assert (site / prefix / path).is_file(), f"{guide}: {prefix}{path}"
