@@ -56,11 +56,21 @@ def test_the_slides_show_places_produce_investment_and_festivals_with_sources(
     assert zone.source == "Nguồn: nso.com.vn; vietnamplus.vn (115193)"
     parks = next(slide for slide in shown if slide.heading == "Các khu công nghiệp")
     assert ("100 ha", "Khu công nghiệp Long Đức") in parks.items
-    # On 1 December 2026 every dated event of the data is past: only the yearly festivals.
-    assert "events" not in kinds
+    # On 1 December 2026 the anniversaries of 2025 and Ok Om Bok 2026 are past; what comes is
+    # the festivals' expected dates, marked, the soonest first: Chôl Chnăm Thmây in April 2027.
+    [coming] = [slide for slide in shown if slide.kind == "events"]
+    assert coming.items[0] == (
+        "Giữa tháng 4 năm 2027, 3 ngày (có năm 4 ngày)",
+        "Tết Chôl Chnăm Thmây (Tết cổ truyền của người Khmer)",
+    )
+    ok_om_bok = [when for when, name in coming.items if name == "Lễ hội Ok Om Bok"]
+    assert ok_om_bok and all("2025" not in when and "2026" not in when for when in ok_om_bok)
+    assert all("(dự kiến, theo âm lịch" in when for when in ok_om_bok)
     festivals = shown[-1]
     assert festivals.kind == "festivals" and len(festivals.items) == 3
-    assert ("Rằm tháng 10 âm lịch", "Lễ hội Ok Om Bok") in festivals.items
+    assert ("Rằm tháng Kattik theo lịch Khmer (tháng 10 âm lịch)", "Lễ hội Ok Om Bok") in (
+        festivals.items
+    )
     assert all(slide.source for slide in shown if slide.kind != "welcome")
 
 

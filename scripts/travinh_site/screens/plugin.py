@@ -1,7 +1,8 @@
 """The ``travinh-screens`` plugin: the screen page of each language (``man-hinh.html``,
 ``en/man-hinh.html``, ``km/man-hinh.html``), a generated file like the translation dashboard:
 in no menu, sitemap or search index, and marked ``noindex``. Its ``lang`` passages and its
-Content-Security-Policy are added as for every generated page (:mod:`travinh_site.site.page_rewriter`).
+Content-Security-Policy are added as for every generated page
+(:mod:`travinh_site.site.page_rewriter`).
 """
 
 from __future__ import annotations

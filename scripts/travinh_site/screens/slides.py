@@ -3,10 +3,12 @@
 One slide to welcome (the site's name and description), then each place to visit
 (``dia-danh.yml``, named and described by its page), each product (``san-vat.yml``, with its
 figures), the economic zone and the power centre with their key figures and the industrial
-parks (``khu-dau-tu.yml``), the events still to come on the build's date (``su-kien.yml``, from
-:func:`travinh_site.content.as_of.as_of`, never the clock) and the yearly festivals with their
-calendar rule. Every figure is shown with its source. Nothing here is written twice: the texts
-are the records' and the pages' own, the formats Babel's (:mod:`travinh_site.data.formatting`).
+parks (``khu-dau-tu.yml``), the events still to come on the build's date (``su-kien.yml``, as
+the events page lists them, :mod:`travinh_site.data.schedule`: announced dates, and festivals'
+expected ones marked as such; the date is :func:`travinh_site.content.as_of.as_of`, never the
+clock) and the yearly festivals with their calendar rule. Every figure is shown with its source.
+Nothing here is written twice: the texts are the records' and the pages' own, the formats
+Babel's (:mod:`travinh_site.data.formatting`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from dataclasses import dataclass, field
 
 from travinh_site.data.formatting import Formatter
 from travinh_site.data.records import Data, Record
-from travinh_site.data.schema import DATASETS
+from travinh_site.data.schedule import Occurrence, Schedule
+from travinh_site.data.schema import DATASETS, KATTIK_FULL_MOON, MID_APRIL
+
+EXPECTATIONS = (KATTIK_FULL_MOON, MID_APRIL)
 
 # Upcoming dated events shown at most, soonest first.
 MAX_EVENTS = 6
@@ -151,15 +156,11 @@ def _figure_values(record: Record, names: tuple[str, ...], context: Context) -> 
 
 def _events(records: tuple[Record, ...], context: Context) -> list[Slide]:
     texts = context.texts
-    coming = sorted(
-        (
-            (occurrence, index, record)
-            for index, record in enumerate(records)
-            for occurrence in record.occurrences()
-            if occurrence.end >= context.today
-        ),
-        key=lambda item: (item[0].start, item[1]),
-    )[:MAX_EVENTS]
+    coming = [
+        occurrence
+        for occurrence in Schedule(context.today).all(records)
+        if not occurrence.is_past(context.today)
+    ][:MAX_EVENTS]
     found = []
     if coming:
         found.append(
@@ -168,10 +169,10 @@ def _events(records: tuple[Record, ...], context: Context) -> list[Slide]:
                 texts["screen.events"],
                 texts["screen.events"],
                 items=tuple(
-                    (context.formatter.date_range(occurrence), record.text("name", context.code))
-                    for occurrence, _index, record in coming
+                    (_when(occurrence, context), occurrence.record.text("name", context.code))
+                    for occurrence in coming
                 ),
-                source=_sources([record for _o, _i, record in coming], context),
+                source=_sources([occurrence.record for occurrence in coming], context),
             )
         )
     yearly = [record for record in records if record.get("rule")]
@@ -189,6 +190,19 @@ def _events(records: tuple[Record, ...], context: Context) -> list[Slide]:
             )
         )
     return found
+
+
+def _when(occurrence: Occurrence, context: Context) -> str:
+    """Its days, or the time of year expected; an expected date says so, as the events page
+    does (:mod:`travinh_site.data.blocks`)."""
+    texts = context.texts
+    if occurrence.dates is None:  # only the time of year is expected
+        expectation = occurrence.expectation
+        return texts[f"data.expected.{expectation}.when"].format(occurrence.window.start.year)
+    when = context.formatter.date_range(occurrence.dates)
+    if not occurrence.confirmed:
+        when += f" ({texts[f'data.expected.{occurrence.expectation}']})"
+    return when
 
 
 def _sources(records: list[Record], context: Context) -> str:
@@ -213,9 +227,17 @@ def required_texts() -> list[str]:
         "screen.address",
         "data.sources",
     ]
+    keys += [f"data.expected.{rule}" for rule in EXPECTATIONS]
+    keys += [f"data.expected.{rule}.when" for rule in EXPECTATIONS if rule == MID_APRIL]
     for name in ("san-vat", "khu-dau-tu"):
-        keys += [spec.label_key for spec in DATASETS[name].fields if spec.unit or spec.name in (
-            "geographical_indication",
-            "as_of",
-        )]
+        keys += [
+            spec.label_key
+            for spec in DATASETS[name].fields
+            if spec.unit
+            or spec.name
+            in (
+                "geographical_indication",
+                "as_of",
+            )
+        ]
     return sorted(set(keys))
