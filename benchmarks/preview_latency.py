@@ -87,6 +87,8 @@ def environment(only: str) -> dict[str, str]:
         "NO_MKDOCS_2_WARNING": "1",
         "TRAVINH_PREVIEW": "true",  # as `make serve`
         "TRAVINH_ONLY": only,
+        # The copy is no git repository: its content's date (content.as_of) is given.
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1796083200"),
     }
 
 

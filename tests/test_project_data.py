@@ -129,8 +129,9 @@ def test_downloads_hold_every_investment_area(project_build: BuildResult, prefix
 
 
 def html_pages(site: Path) -> list[Path]:
-    # 404 pages and the editors' translation dashboard (tien-do-ban-dich.html) are not pages.
-    not_pages = {"404.html", "tien-do-ban-dich.html"}
+    # 404 pages, the editors' translation dashboard (tien-do-ban-dich.html) and the display
+    # boards' screen (man-hinh.html) are not pages.
+    not_pages = {"404.html", "tien-do-ban-dich.html", "man-hinh.html"}
     return sorted(path for path in site.rglob("*.html") if path.name not in not_pages)
 
 
