@@ -20,8 +20,17 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, set_exclusions
 
-from travinh_site.content import frontmatter, glossary, limits, navigation, schema, stamps, wording
-from travinh_site.content.languages import Language, Languages, markdown_files
+from travinh_site.content import (
+    frontmatter,
+    glossary,
+    limits,
+    navigation,
+    posts,
+    schema,
+    stamps,
+    wording,
+)
+from travinh_site.content.languages import Language, Languages, markdown_files, strings_setting
 from travinh_site.errors import Problem, SiteError
 
 
@@ -56,17 +65,27 @@ def check_content(
     except SiteError as error:
         unreadable += error.problems
         terms = None
+    strings_file = project / (strings_setting(config, posts.STRINGS) if config else posts.STRINGS)
+    rules = posts.RulesFor(project, languages.codes, default.content_dir, strings_file)
+    news = config is not None and posts.NEWS_PLUGIN in config.plugins
+    has_posts = False
     for language in filter(only, languages):
         for page, path in _pages(project, language.code, language.content_dir, config):
             relative = page.src_uri.partition("/")[2]
             shown_as = languages.source_path(page.src_uri)
-            belongs_in_nav = language == default and page.inclusion.is_in_nav()
+            is_post = posts.is_post(relative)
+            # Posts are reached from the news listings, not from the menu (content.posts).
+            belongs_in_nav = language == default and page.inclusion.is_in_nav() and not is_post
             if belongs_in_nav:
                 in_nav.append(relative)
+            if posts.in_news_folder(relative) and not is_post:
+                problems.append(posts.misplaced(shown_as, language.content_dir))
+            has_posts = has_posts or (is_post and language == default)
             try:
                 text = frontmatter.read_text(path, shown_as)
                 meta, found = schema.checked_front_matter(
-                    text, schema.Page(shown_as, language.default)
+                    text,
+                    schema.Page(shown_as, language.default, rules(relative) if is_post else None),
                 )
             except SiteError as error:
                 unreadable += error.problems
@@ -88,7 +107,11 @@ def check_content(
             unreadable += error.problems
         else:
             if site_config.nav is not None:  # without nav: MkDocs lists every page itself
-                problems += navigation.problems(site_config, in_nav, titles, default.content_dir)
+                # The news listing is generated (travinh-news), once there is a post to list.
+                generated = [posts.LISTING] if news and has_posts else []
+                problems += navigation.problems(
+                    site_config, in_nav, titles, default.content_dir, generated
+                )
     return Report(problems, unreadable, too_complex)
 
 
