@@ -743,9 +743,10 @@ def _check_date(value: Any, name: str, page: Page, report: Report) -> Iterator[P
     yield from problems
     if problems:
         return
-    yield from _not_after_today(value, name, rules, report)
+    future = list(_not_after_today(value, name, rules, report))
+    yield from future
     year = posts.folder_year(rules.page)
-    if year is not None and value.year != year:
+    if year is not None and value.year != year and not future:  # a wrong date: not the folder
         folder = posixpath.dirname(page.shown_as)
         moved = f"{posixpath.dirname(folder)}/{value.year}/"
         yield report(

@@ -152,7 +152,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         site = core(config)
         language = site.current_language(config)
-        env.globals["news_feeds"] = self._feed_links(site, language) if self.listings else []
+        has_feeds = self.newsroom is not None and self.newsroom.newest is not None
+        env.globals["news_feeds"] = self._feed_links(site, language) if has_feeds else []
         return env
 
     # After the core plugin's on_page_context (-100: canonical URL, switcher) and the data
@@ -264,7 +265,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         return replace(source, language=language, image=None, sources=())
 
     def _feeds(self, site: TravinhPlugin, language: Language, config: MkDocsConfig) -> dict:
-        assert self.newsroom is not None and self.newsroom.newest is not None
+        assert self.newsroom is not None
+        if self.newsroom.newest is None:
+            return {}  # no post can be read (the content check says why): nothing to date a feed
         texts = site.texts[language.code]
         made = {}
         for path, write in ((listings.ATOM, feeds.atom), (listings.JSON_FEED, feeds.json_feed)):
