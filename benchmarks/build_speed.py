@@ -15,13 +15,19 @@ headings, paragraphs, lists, tables and images, in Vietnamese, English and Khmer
 The three builds alternate, `--runs` times each; the table gives medians, the ratio ours/stock
 and how time grows with N. Prints figures only; asserts nothing.
 
+`--news M` adds a news archive to each corpus: M dated posts per language (two a day, back
+from 30 November 2026, over the five categories) in `tin-tuc/<year>/`, which our build lists
+(20 a page, by year and category) and puts in feeds; stock and Hugo build them as plain pages.
+
     make bench                    # N = 100, 300, 1000; 3 runs each (BENCH_SIZES=300 for one)
     .venv/bin/python benchmarks/build_speed.py --sizes 300 --runs 5
+    .venv/bin/python benchmarks/build_speed.py --sizes 100 --news 3000 --runs 1
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import itertools
 import os
 import random
@@ -84,6 +90,26 @@ def page_path(index: int) -> str:
     return f"s{index % SECTIONS}/p{index:04d}.md"
 
 
+NEWS_CATEGORIES = ("du-lich", "dau-tu", "san-vat", "van-hoa", "hanh-chinh")
+NEWEST_POST = datetime.date(2026, 11, 30)
+# The build's today for a news corpus (content.as_of): 1 December 2026, 00:00 UTC.
+SOURCE_DATE_EPOCH = "1796083200"
+
+
+def post_date(index: int) -> datetime.date:
+    return NEWEST_POST - datetime.timedelta(days=index // 2)
+
+
+def post_path(index: int) -> str:
+    return f"tin-tuc/{post_date(index).year}/n{index:05d}.md"
+
+
+def post_text(rng: random.Random, language: str, index: int, image: str) -> str:
+    head, _, rest = page_text(rng, language, index, image).partition("\n---\n")
+    fields = f"date: {post_date(index).isoformat()}\ncategory: {NEWS_CATEGORIES[index % 5]}"
+    return f"{head}\n{fields}\n---\n{rest}"
+
+
 def write_images(folder: Path, sidecars: bool) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     names = []
@@ -100,7 +126,7 @@ def write_images(folder: Path, sidecars: bool) -> list[str]:
     return names
 
 
-def write_pages(root: Callable[[str], Path], pages: int, image_prefix: str) -> None:
+def write_pages(root: Callable[[str], Path], pages: int, image_prefix: str, news: int = 0) -> None:
     for language in LANGUAGES:
         rng = random.Random(f"{language}-{pages}")
         base = root(language)
@@ -109,6 +135,12 @@ def write_pages(root: Callable[[str], Path], pages: int, image_prefix: str) -> N
             path.parent.mkdir(parents=True, exist_ok=True)
             image = f"{image_prefix}picture-{index % IMAGES}.png"
             path.write_text(page_text(rng, language, index, image), encoding="utf-8")
+        for index in range(news):
+            path = base / post_path(index)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            deeper = "" if image_prefix.startswith("/") else "../"  # one folder deeper
+            image = f"{deeper}{image_prefix}picture-{index % IMAGES}.png"
+            path.write_text(post_text(rng, language, index, image), encoding="utf-8")
         (base / "index.md").write_text(
             f"---\ntitle: Home\ndescription: {sentence(rng, language, 8)}\n---\n\n# Home\n\n"
             + sentence(rng, language, 20)
@@ -117,14 +149,19 @@ def write_pages(root: Callable[[str], Path], pages: int, image_prefix: str) -> N
         )
 
 
-def nav_yaml(pages: int) -> str:
+def nav_yaml(pages: int, news: bool = False) -> str:
     lines = ["nav:", "  - Home: index.md"]
+    if news:  # the generated listing; the posts are not in the menu
+        lines.append("  - News: tin-tuc/index.md")
     for section in range(SECTIONS):
         lines.append(f"  - Section {section}:")
         lines += [
             f"      - Page {index}: {page_path(index)}" for index in range(section, pages, SECTIONS)
         ]
     return "\n".join(lines) + "\n"
+
+
+NEWS = 0  # posts per language in every corpus (--news)
 
 
 def make_ours(folder: Path, pages: int) -> None:
@@ -136,9 +173,11 @@ def make_ours(folder: Path, pages: int) -> None:
     for name in ("fonts", "stylesheets", "javascripts", "data"):
         shutil.copytree(PROJECT / "assets" / name, folder / "assets" / name)
     write_images(folder / "assets/images", sidecars=True)
-    write_pages(lambda language: folder / CONTENT_DIRS[language], pages, "../../assets/images/")
+    write_pages(
+        lambda language: folder / CONTENT_DIRS[language], pages, "../../assets/images/", NEWS
+    )
     config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config[: config.index("\nnav:")] + "\n" + nav_yaml(pages)
+    config = config[: config.index("\nnav:")] + "\n" + nav_yaml(pages, news=NEWS > 0)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     # The translation dashboard reads git history; give it one commit, as in a real checkout.
     subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
@@ -176,7 +215,7 @@ markdown_extensions: [tables, toc, attr_list]
 
 def make_stock(folder: Path, pages: int) -> None:
     write_images(folder / "docs/assets/images", sidecars=False)
-    write_pages(lambda language: folder / "docs" / language, pages, "../../assets/images/")
+    write_pages(lambda language: folder / "docs" / language, pages, "../../assets/images/", NEWS)
     (folder / "mkdocs.yml").write_text(STOCK_CONFIG + nav_yaml(pages), encoding="utf-8")
 
 
@@ -206,7 +245,7 @@ HUGO_SINGLE = '{{ define "main" }}{{ .Content }}{{ end }}\n'
 
 def make_hugo(folder: Path, pages: int) -> None:
     write_images(folder / "static/images", sidecars=False)
-    write_pages(lambda language: folder / "content" / language, pages, "/images/")
+    write_pages(lambda language: folder / "content" / language, pages, "/images/", NEWS)
     (folder / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
     layouts = folder / "layouts/_default"
     layouts.mkdir(parents=True)
@@ -229,9 +268,16 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,300,1000", help="pages per language")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="build the corpora here and keep them")
+    parser.add_argument(
+        "--news", type=int, default=0, help="dated news posts per language in each corpus"
+    )
     args = parser.parse_args()
+    global NEWS
+    NEWS = args.news
     hugo = shutil.which("hugo") or str(Path(sys.executable).parent / "hugo")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/"}
+    if args.news:  # the posts' dates are checked against the content's date, fixed here
+        env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     python = sys.executable
     builds: dict[str, tuple[list[str], Callable[[Path, int], None]]] = {
         "ours": ([python, "scripts/build_site.py"], make_ours),
@@ -242,13 +288,15 @@ def main() -> int:
     sizes = [int(size) for size in args.sizes.split(",")]
     print(
         f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}; runs per figure: "
-        f"{args.runs} (median)\n"
+        f"{args.runs} (median)"
+        + (f"; {args.news} news posts per language" if args.news else "")
+        + "\n"
     )
     medians: dict[tuple[str, int], float] = {}
     for size in sizes:
         folders = {}
         for name, (_command, make) in builds.items():
-            folder = work / f"{name}-{size}"
+            folder = work / (f"{name}-{size}" + (f"-news{args.news}" if args.news else ""))
             if not folder.exists():
                 folder.mkdir(parents=True)
                 make(folder, size)
