@@ -57,7 +57,7 @@ _POST = re.compile(r"^tin-tuc/(?P<year>\d{4})/(?P<name>[^/]+)\.md$")
 def is_post(page: str) -> bool:
     """Whether ``page`` ("tin-tuc/2026/x.md", relative to a content folder) is a news post."""
     match = _POST.match(page)
-    return bool(match) and not _RESERVED.match(match.group("name"))
+    return match is not None and not _RESERVED.match(match.group("name"))
 
 
 def in_news_folder(page: str) -> bool:

@@ -646,6 +646,8 @@ def _missing_date(page: Page, last: int) -> Problem:
 
 def _post_dates(meta: dict[str, Any], lines: Lines, page: Page) -> Iterator[Problem]:
     published, updated = meta.get("date"), meta.get("updated")
+    if not isinstance(published, date) or not isinstance(updated, date):
+        return
     if not (_is_day(published) and _is_day(updated)) or updated >= published:
         return
     yield Problem(

@@ -13,13 +13,14 @@ and no link.
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from travinh_site.editing.config import EditingConfig
 from travinh_site.errors import Problem
@@ -50,8 +51,8 @@ class EditingPlugin(BasePlugin[EditingConfig]):
         return config
 
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         if not self.config.edit_url or page.file.generated_by:
             page.edit_url = None
             return context

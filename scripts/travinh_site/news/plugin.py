@@ -11,19 +11,21 @@ listings into the catalogue and the sitemaps (``add_pages``).
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from travinh_site.content import frontmatter
 from travinh_site.content import posts as rules
@@ -33,7 +35,13 @@ from travinh_site.news import feeds, jsonld, listings
 from travinh_site.news.config import NewsConfig
 from travinh_site.news.posts import Newsroom, Post, collect
 from travinh_site.site import seo
-from travinh_site.site.plugin import SwitcherLink, Translation, TravinhPlugin, core
+from travinh_site.site.plugin import (
+    SwitcherLink,
+    Translation,
+    TravinhPlugin,
+    core,
+    page_context,
+)
 from travinh_site.text import htmlscan
 
 log = get_plugin_logger(__name__)
@@ -160,19 +168,20 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     # plugin's (-110), which sets the page's first JSON-LD block.
     @event_priority(-120)
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         if not self.listings:
             return context
         site = core(config)
         assert site.languages is not None and site.catalogue is not None
         build_language = site.current_language(config)
         path = _page_path(site, page.file.src_uri)
-        translation = context.get("translation")
+        ours = page_context(context)
+        translation = ours.get("translation")
         if page.file.generated_by and isinstance(translation, Translation):
             # A listing page the other languages lack (their listings are shorter): the
             # switcher offers their news instead of a missing page.
-            context["translation"] = self._switch_to_listings(site, translation, path, page)
+            ours["translation"] = self._switch_to_listings(site, translation, path, page)
         if not rules.is_post(path):
             return context
         content_language = site.languages.of_content_path(page.file.src_uri) or build_language
@@ -182,7 +191,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         post = self.newsroom.version(path, content_language.code)  # none for a draft
         if post is None:
             return context
-        head = context.get("seo")
+        head = ours.get("seo")
         url = head.canonical if head else seo.absolute(site.site_url, page.file.url)
         publisher = jsonld.Publisher(
             self.config.publisher or config.site_name,
@@ -191,10 +200,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         section = site.texts[content_language.code][rules.CATEGORY_TEXT + post.category]
         image = self._image_url(site, page)
         document = jsonld.news_article(post, url, section, publisher, image)
-        context["structured_data"] = [
-            *(context.get("structured_data") or []),
-            jsonld.script_json(document),
-        ]
+        ours["structured_data"] = [*ours.get("structured_data", []), jsonld.script_json(document)]
         return context
 
     # ---- helpers ----------------------------------------------------------------------------
@@ -227,11 +233,11 @@ class NewsPlugin(BasePlugin[NewsConfig]):
 
     def _catalogue_entries(
         self, site: TravinhPlugin
-    ) -> tuple[dict[str, frozenset[str]], dict[str, Any]]:
+    ) -> tuple[dict[str, frozenset[str]], dict[str, datetime.date]]:
         """The listing pages with the languages that have them, and the sitemaps' dates."""
         assert site.languages is not None and self.newsroom is not None
         pages: dict[str, set[str]] = {}
-        lastmod = {}
+        lastmod: dict[str, datetime.date] = {}
         for language in site.languages:
             for listing in self.listings[language.code]:
                 pages.setdefault(listing.page, set()).add(language.code)
@@ -264,7 +270,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             return None
         return replace(source, language=language, image=None, sources=())
 
-    def _feeds(self, site: TravinhPlugin, language: Language, config: MkDocsConfig) -> dict:
+    def _feeds(
+        self, site: TravinhPlugin, language: Language, config: MkDocsConfig
+    ) -> dict[str, str]:
         assert self.newsroom is not None
         if self.newsroom.newest is None:
             return {}  # no post can be read (the content check says why): nothing to date a feed

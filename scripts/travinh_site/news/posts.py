@@ -105,8 +105,8 @@ def collect(
             continue
         meta, _text = source
         published = _published_in(meta, languages)
-        date, category = meta.get("date"), meta.get("category")
-        if not _is_day(date) or not isinstance(category, str) or category not in categories:
+        date, category = _day(meta.get("date")), meta.get("category")
+        if date is None or not isinstance(category, str) or category not in categories:
             continue  # the schema check says what is wrong
         base = _version(page, default, meta, date, category, None)
         if base is None:
@@ -151,8 +151,11 @@ def _published_in(meta: Mapping[str, Any], languages: Languages) -> frozenset[st
     return frozenset(languages.codes)
 
 
-def _is_day(value: Any) -> bool:
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+def _day(value: Any) -> datetime.date | None:
+    """``value`` if YAML read it as a day (not a moment: the schema refuses those)."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    return None
 
 
 def _text(value: Any) -> str:
@@ -170,9 +173,7 @@ def _version(
     title, description = _text(meta.get("title")), _text(meta.get("description"))
     if not title or not description:
         return None  # the schema check reports it
-    updated = meta.get("updated")
-    if not _is_day(updated):
-        updated = source.updated if source else date
+    updated = _day(meta.get("updated")) or (source.updated if source else date)
     image = _image(meta.get("image"), source.image.file if source and source.image else None)
     if source is not None and source.image is None:
         image = None  # the Vietnamese post decides whether there is a picture

@@ -392,7 +392,12 @@ def _result_of(data: dict[str, Any]) -> _PageResult:
     return _PageResult(
         page=data["page"],
         source=SourcePage(
-            data["page"], *source[:4], tuple(source[4]) if source[4] is not None else None
+            data["page"],
+            source[0],
+            source[1],
+            source[2],
+            source[3],
+            tuple(source[4]) if source[4] is not None else None,
         )
         if source
         else None,
