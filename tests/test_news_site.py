@@ -416,3 +416,45 @@ def test_a_site_without_posts_has_no_news(tiny_site: TinySite):
     assert result.returncode == 0, result.output
     assert not (result.site / "tin-tuc").exists()
     assert 'type="application/atom+xml"' not in result.text("index.html")
+
+
+def test_a_translation_of_a_vietnamese_only_post_is_reported_and_not_listed(tmp_path: Path):
+    from travinh_site.content.languages import scan
+    from travinh_site.news.posts import collect
+
+    site = make_tiny_site(tmp_path / "project", news_pages())
+    site.write(
+        "docs_en/tin-tuc/2026/le-hoi.md",
+        "---\ntitle: Ok Om Bok festival\ndescription: Summary.\n---\n\n# Ok Om Bok festival\n",
+    )
+    site.write(
+        "docs_km/tin-tuc/2026/khu-kinh-te.md",
+        "---\ntitle: តំបន់សេដ្ឋកិច្ច\ndescription: សេចក្ដីសង្ខេប។\ndate: 2026-03-03\n"
+        "category: dau-tu\n---\n",
+    )
+    categories = ("du-lich", "dau-tu", "san-vat", "van-hoa", "hanh-chinh")
+    room = collect(site.root, LANGUAGES, scan(site.root, LANGUAGES), categories)
+    assert [post.page for post in room.of("en")] == [
+        "tin-tuc/2026/hoi-cho.md",
+        "tin-tuc/2025/sap-nhap.md",
+    ]
+    assert [str(problem) for problem in room.problems] == [
+        # in the order of the pages: 2026/khu-kinh-te, then 2026/le-hoi
+        "docs_km/tin-tuc/2026/khu-kinh-te.md:4: ngày '2026-03-03' khác với bản tiếng Việt "
+        "('2026-03-02', docs/tin-tuc/2026/khu-kinh-te.md); một tin chỉ có một ngày ở mọi thứ "
+        "tiếng, là của bản tiếng Việt. Cách sửa: viết 'date: 2026-03-02', hoặc xóa dòng này.\n"
+        "  docs_km/tin-tuc/2026/khu-kinh-te.md:4: the date '2026-03-03' differs from the "
+        "Vietnamese post's ('2026-03-02', docs/tin-tuc/2026/khu-kinh-te.md); a post has one "
+        "date in every language, the Vietnamese post's. Fix: write 'date: 2026-03-02', or "
+        "delete the line.",
+        "docs_en/tin-tuc/2026/le-hoi.md:1: bản tiếng Việt (docs/tin-tuc/2026/le-hoi.md) ghi rằng "
+        "tin không đăng bằng English ('languages:'), nên bản dịch này không bao giờ được liệt kê. "
+        "Cách sửa: thêm 'en' vào 'languages:' trong docs/tin-tuc/2026/le-hoi.md, hoặc xóa tệp "
+        "này.\n"
+        "  docs_en/tin-tuc/2026/le-hoi.md:1: the Vietnamese post (docs/tin-tuc/2026/le-hoi.md) "
+        "says it is not published in English ('languages:'), so this translation is never "
+        "listed. Fix: add 'en' to 'languages:' in docs/tin-tuc/2026/le-hoi.md, or delete this "
+        "file.",
+    ]
+    (khmer,) = room.of("km")
+    assert khmer.date.isoformat() == "2026-03-02"  # the Vietnamese post's

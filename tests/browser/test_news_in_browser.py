@@ -35,7 +35,7 @@ def open_page(watched: Watched, path: str) -> None:
     watched.page.wait_for_load_state("networkidle")
 
 
-@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+@pytest.mark.parametrize("language", list(LANGUAGES), ids=lambda language: language.code)
 def test_the_home_page_shows_its_latest_posts_and_leads_to_them(watched: Watched, language):
     open_page(watched, f"{language.prefix}index.html")
     links = watched.page.locator(".tv-news-latest li > a")

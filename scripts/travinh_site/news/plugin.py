@@ -54,6 +54,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self.newsroom: Newsroom | None = None
         self.categories: tuple[str, ...] = ()
         self.listings: dict[str, list[listings.Listing]] = {}  # by language code
+        self.contexts: dict[str, listings.Context] = {}  # by language code
         self.reported: set[str] = set()
 
     # ---- events, in lifecycle order ---------------------------------------------------------
@@ -248,15 +249,20 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         return {page: frozenset(codes) for page, codes in pages.items()}, lastmod
 
     def _context(self, site: TravinhPlugin, language: Language) -> listings.Context:
+        """The rendering context of ``language``, made once (every page asks for it)."""
         assert site.languages is not None and self.newsroom is not None
-        years = sorted({post.year for post in self.newsroom.of(language.code)}, reverse=True)
-        return listings.Context(
-            language=language,
-            default=site.languages.default,
-            texts=site.texts[language.code],
-            categories=self.categories,
-            years=years,
-        )
+        context = self.contexts.get(language.code)
+        if context is None:
+            posts = self.newsroom.of(language.code)
+            context = listings.Context(
+                language=language,
+                default=site.languages.default,
+                texts=site.texts[language.code],
+                categories=self.categories,
+                years=sorted({post.year for post in posts}, reverse=True),
+            )
+            self.contexts[language.code] = context
+        return context
 
     def _version(self, site: TravinhPlugin, path: str, language: Language) -> Post | None:
         """The post's version in ``language``; a draft translation shown by the preview has
@@ -329,6 +335,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     @staticmethod
     def _image_url(site: TravinhPlugin, page: Page) -> str | None:
         """The absolute URL of the post's picture as the images plugin published it."""
+        if listings.LEAD_IMAGE not in (page.content or ""):
+            return None
         for element in htmlscan.parse(page.content or "").elements:
             classes = (element.get("class") or "").split()
             if element.name == "img" and listings.LEAD_IMAGE in classes and element.get("src"):
