@@ -340,6 +340,11 @@ def test_the_atom_feeds_are_valid_and_absolute(news: BuildResult):
     assert parsed.version == "atom10"
     assert parsed.feed.language == "en"
     assert parsed.feed.link == f"{SITE_URL}en/tin-tuc/index.html"
+    assert parsed.feed.id == f"{SITE_URL}en/tin-tuc/index.html"
+    assert [link.href for link in parsed.feed.links if link.rel == "self"] == [
+        f"{SITE_URL}en/tin-tuc/atom.xml"
+    ]
+    assert [entry.id for entry in parsed.entries] == [entry.link for entry in parsed.entries]
     assert [(e.title, e.link, e.published, e.tags[0].label) for e in parsed.entries] == [
         (
             "Coconut fair",
