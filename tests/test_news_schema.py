@@ -191,6 +191,19 @@ def test_an_image_needs_its_file_and_alt_text():
     assert "there is no picture 'x.svg' in assets/images/." in found
 
 
+def test_a_headline_too_long_for_search_results():
+    title = ("Hội chợ " + "dừa " * 26).strip()  # 7 + 1 + 26 × 4 - 1 = 111 characters
+    assert problems_of(GOOD.replace("title: Hội chợ", f"title: {title}")) == [
+        "docs/tin-tuc/2026/hoi-cho.md:2: tiêu đề của tin là dòng tiêu đề trong kết quả tìm "
+        "kiếm, chỉ hiện tối đa 110 ký tự; tiêu đề này dài 111 ký tự. Cách sửa: rút ngắn ít nhất "
+        "1 ký tự (phần tóm tắt thuộc về 'description').\n"
+        "  docs/tin-tuc/2026/hoi-cho.md:2: a post's title is its headline in search results, "
+        "which show at most 110 characters; this one has 111. Fix: shorten it by at least 1 "
+        "characters (the summary belongs in 'description')."
+    ]
+    assert problems_of(GOOD.replace("title: Hội chợ", "title: " + "x" * 110)) == []
+
+
 def test_updated_before_the_date():
     (found,) = problems_of(GOOD + "updated: 2026-11-01\n")
     assert found.startswith(

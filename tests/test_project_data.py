@@ -146,10 +146,6 @@ def test_every_json_ld_block_parses_and_names_the_page_language(project_build: B
         assert scripts, f"{path}: no JSON-LD"
         for script in scripts:
             document = json.loads(script.string)
-            if "@graph" not in document:  # a block of its own: a news post's NewsArticle
-                assert document["inLanguage"] == language, path
-                types.add(document["@type"])
-                continue
             web_page = document["@graph"][0]
             assert web_page["@type"] == "WebPage" and web_page["inLanguage"] == language, path
             types.update(node["@type"] for node in document["@graph"])

@@ -49,6 +49,9 @@ STRINGS = "overrides/strings.yml"  # where the categories are, unless the core p
 # (content.as_of), and a post being written is not committed yet: previewing today's post must
 # work when the last commit is some days old. A mistyped year (2062) is still refused.
 FUTURE_DAYS = 31
+# A post's title is its headline for search engines (schema.org NewsArticle), which Google
+# shows up to this many characters of.
+HEADLINE_MAX = 110
 # File names a year folder's own listing pages take (tin-tuc/2026/index.md, trang-2.md).
 _RESERVED = re.compile(r"^(?:index|trang-\d+)$")
 _POST = re.compile(r"^tin-tuc/(?P<year>\d{4})/(?P<name>[^/]+)\.md$")

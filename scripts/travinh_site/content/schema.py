@@ -240,6 +240,7 @@ def _problems(meta: dict[str, Any], lines: Lines, page: Page) -> Iterator[Proble
             yield from checker(value, name, page, problem)
     if page.post is not None:
         yield from _post_dates(meta, lines, page)
+        yield from _headline(meta, lines, page)
     if draft:
         return  # an unfinished translation need not have everything yet
     # A field written under a wrong name ('tittle') is reported once, as that.
@@ -658,6 +659,26 @@ def _post_dates(meta: dict[str, Any], lines: Lines, page: Page) -> Iterator[Prob
         lines.get("updated"),
         problem_vi=f"'updated' ({updated.isoformat()}) sớm hơn 'date' ({published.isoformat()}).",
         fix_vi="'updated' là ngày sửa tin, sau ngày đăng: sửa lại, hoặc xóa dòng này.",
+    )
+
+
+def _headline(meta: dict[str, Any], lines: Lines, page: Page) -> Iterator[Problem]:
+    title = meta.get("title")
+    if not isinstance(title, str):
+        return
+    length = len(unicodedata.normalize("NFC", " ".join(title.split())))
+    if length <= posts.HEADLINE_MAX:
+        return
+    over = length - posts.HEADLINE_MAX
+    yield Problem(
+        page.shown_as,
+        f"a post's title is its headline in search results, which show at most "
+        f"{posts.HEADLINE_MAX} characters; this one has {length}.",
+        f"shorten it by at least {over} characters (the summary belongs in 'description').",
+        lines.get("title"),
+        problem_vi=f"tiêu đề của tin là dòng tiêu đề trong kết quả tìm kiếm, chỉ hiện tối đa "
+        f"{posts.HEADLINE_MAX} ký tự; tiêu đề này dài {length} ký tự.",
+        fix_vi=f"rút ngắn ít nhất {over} ký tự (phần tóm tắt thuộc về 'description').",
     )
 
 

@@ -5,7 +5,8 @@ a post is dated by its day, so no time of day is made up), ``inLanguage`` (the l
 text shown), ``image`` (the absolute URL of the post's picture as published, when it has one),
 ``author`` and ``publisher`` (the organisation that publishes the site, by name and address),
 ``articleSection`` (the category's label) and ``mainEntityOfPage`` (the page's canonical URL).
-The block sits beside the page's own ``WebPage`` graph (``travinh-data``).
+It joins the page's own graph (``travinh-data``'s, whose ``WebPage`` names it its
+``mainEntity``): a page keeps one JSON-LD block.
 """
 
 from __future__ import annotations
@@ -59,6 +60,21 @@ _LINK = re.compile(r"\[([^\]]*)\]\(([^()\s]+)\)")
 def _plain(source: str) -> str:
     """A source as text: a Markdown link "[name](url)" becomes "name (url)"."""
     return _LINK.sub(lambda match: f"{match.group(1)} ({match.group(2)})", source)
+
+
+def with_article(blocks: list[str], article: dict[str, Any]) -> list[str]:
+    """The page's JSON-LD ``blocks`` with ``article`` in them: a node of the page's own graph
+    (travinh-data's, whose first node is the WebPage, which names it its ``mainEntity``), so
+    that a page keeps one block; a block of its own when the page has no graph."""
+    for index, block in enumerate(blocks):
+        document = json.loads(block)
+        graph = document.get("@graph") if isinstance(document, dict) else None
+        if isinstance(graph, list) and graph and graph[0].get("@type") == "WebPage":
+            node = {key: value for key, value in article.items() if key != "@context"}
+            graph[0]["mainEntity"] = {"@id": node["@id"]}
+            graph.append(node)
+            return [*blocks[:index], script_json(document), *blocks[index + 1 :]]
+    return [*blocks, script_json(article)]
 
 
 def script_json(document: dict[str, Any]) -> str:

@@ -201,7 +201,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         section = site.texts[content_language.code][rules.CATEGORY_TEXT + post.category]
         image = self._image_url(site, page)
         document = jsonld.news_article(post, url, section, publisher, image)
-        ours["structured_data"] = [*ours.get("structured_data", []), jsonld.script_json(document)]
+        ours["structured_data"] = jsonld.with_article(ours.get("structured_data", []), document)
         return context
 
     # ---- helpers ----------------------------------------------------------------------------
