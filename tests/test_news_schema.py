@@ -255,3 +255,19 @@ def test_a_build_stops_at_an_impossible_date_before_anything_is_written(tiny_sit
     assert "docs/tin-tuc/2026/hoi-cho.md:4: '2026-02-30' is not a real date" in result.output
     assert "Traceback" not in result.output
     assert not (result.site / "index.html").exists()
+
+
+def test_a_posts_sources_in_its_front_matter_source_its_figures():
+    from tests.conftest import LANGUAGES, PROJECT
+    from travinh_site.content import glossary, wording
+
+    terms = glossary.load(PROJECT, LANGUAGES)
+    assert terms is not None
+    text = (
+        "---\ntitle: Hội chợ\ndescription: Tóm tắt.\ndate: 2026-11-30\ncategory: dau-tu\n"
+        "{sources}---\n\n# Hội chợ\n\nHội chợ mở cửa từ ngày 1/7/2025.\n"
+    )
+    sourced = text.format(sources="sources:\n  - Báo Trà Vinh\n")
+    assert wording.problems(terms, "vi", SHOWN, sourced) == []
+    (unsourced,) = wording.problems(terms, "vi", SHOWN, text.format(sources=""))
+    assert "'1/7/2025' (line 10)" in str(unsourced) and "but no source for them" in str(unsourced)
