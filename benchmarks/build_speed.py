@@ -20,16 +20,23 @@ The builds alternate, `--runs` times each; the tables give medians, the ratios o
 warm/cold, how time grows with N, and the median HTML size of a generated page (ours, stock).
 Prints figures only; asserts nothing.
 
+`--news M` adds a news archive to each corpus: M dated posts per language (two a day, back
+from 30 November 2026, over the five categories) in `tin-tuc/<year>/`, which our build lists
+(20 a page, by year and category) and puts in feeds; stock and Hugo build them as plain pages.
+
     make bench                    # N = 300, 1000, 3000; 3 runs each (BENCH_SIZES=300 for one)
     .venv/bin/python benchmarks/build_speed.py --sizes 300 --runs 5
+    .venv/bin/python benchmarks/build_speed.py --sizes 100 --news 3000 --runs 1
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import itertools
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -97,6 +104,26 @@ def page_path(index: int) -> str:
     return f"s{section}/f{position // FOLDER}/p{index:04d}.md"
 
 
+NEWS_CATEGORIES = ("du-lich", "dau-tu", "san-vat", "van-hoa", "hanh-chinh")
+NEWEST_POST = datetime.date(2026, 11, 30)
+# The build's today for a news corpus (content.as_of): 1 December 2026, 00:00 UTC.
+SOURCE_DATE_EPOCH = "1796083200"
+
+
+def post_date(index: int) -> datetime.date:
+    return NEWEST_POST - datetime.timedelta(days=index // 2)
+
+
+def post_path(index: int) -> str:
+    return f"tin-tuc/{post_date(index).year}/n{index:05d}.md"
+
+
+def post_text(rng: random.Random, language: str, index: int, image: str) -> str:
+    head, _, rest = page_text(rng, language, index, image).partition("\n---\n")
+    fields = f"date: {post_date(index).isoformat()}\ncategory: {NEWS_CATEGORIES[index % 5]}"
+    return f"{head}\n{fields}\n---\n{rest}"
+
+
 def write_images(folder: Path, sidecars: bool) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     names = []
@@ -113,7 +140,7 @@ def write_images(folder: Path, sidecars: bool) -> list[str]:
     return names
 
 
-def write_pages(root: Callable[[str], Path], pages: int, image_prefix: str) -> None:
+def write_pages(root: Callable[[str], Path], pages: int, image_prefix: str, news: int = 0) -> None:
     for language in LANGUAGES:
         rng = random.Random(f"{language}-{pages}")
         base = root(language)
@@ -122,6 +149,12 @@ def write_pages(root: Callable[[str], Path], pages: int, image_prefix: str) -> N
             path.parent.mkdir(parents=True, exist_ok=True)
             image = f"{image_prefix}picture-{index % IMAGES}.png"
             path.write_text(page_text(rng, language, index, image), encoding="utf-8")
+        for index in range(news):
+            path = base / post_path(index)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            deeper = "" if image_prefix.startswith("/") else "../"  # one folder deeper
+            image = f"{deeper}{image_prefix}picture-{index % IMAGES}.png"
+            path.write_text(post_text(rng, language, index, image), encoding="utf-8")
         (base / "index.md").write_text(
             f"---\ntitle: Home\ndescription: {sentence(rng, language, 8)}\n---\n\n# Home\n\n"
             + sentence(rng, language, 20)
@@ -130,8 +163,10 @@ def write_pages(root: Callable[[str], Path], pages: int, image_prefix: str) -> N
         )
 
 
-def nav_yaml(pages: int) -> str:
+def nav_yaml(pages: int, news: bool = False) -> str:
     lines = ["nav:", "  - Home: index.md"]
+    if news:  # the generated listing; the posts are not in the menu
+        lines.append("  - News: tin-tuc/index.md")
     for section in range(SECTIONS):
         lines.append(f"  - Section {section}:")
         indexes = list(range(section, pages, SECTIONS))
@@ -143,6 +178,9 @@ def nav_yaml(pages: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+NEWS = 0  # posts per language in every corpus (--news)
+
+
 def make_ours(folder: Path, pages: int) -> None:
     """This project with the generated pages in place of its content."""
     shutil.copytree(PROJECT / "overrides", folder / "overrides")
@@ -152,9 +190,11 @@ def make_ours(folder: Path, pages: int) -> None:
     for name in ("fonts", "stylesheets", "javascripts", "data"):
         shutil.copytree(PROJECT / "assets" / name, folder / "assets" / name)
     write_images(folder / "assets/images", sidecars=True)
-    write_pages(lambda language: folder / CONTENT_DIRS[language], pages, "../../assets/images/")
+    write_pages(
+        lambda language: folder / CONTENT_DIRS[language], pages, "../../assets/images/", NEWS
+    )
     config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config[: config.index("\nnav:")] + "\n" + nav_yaml(pages)
+    config = config[: config.index("\nnav:")] + "\n" + nav_yaml(pages, news=NEWS > 0)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     # The translation dashboard reads git history; give it one commit, as in a real checkout.
     subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
@@ -192,7 +232,7 @@ markdown_extensions: [tables, toc, attr_list]
 
 def make_stock(folder: Path, pages: int) -> None:
     write_images(folder / "docs/assets/images", sidecars=False)
-    write_pages(lambda language: folder / "docs" / language, pages, "../../assets/images/")
+    write_pages(lambda language: folder / "docs" / language, pages, "../../assets/images/", NEWS)
     (folder / "mkdocs.yml").write_text(STOCK_CONFIG + nav_yaml(pages), encoding="utf-8")
 
 
@@ -222,7 +262,7 @@ HUGO_SINGLE = '{{ define "main" }}{{ .Content }}{{ end }}\n'
 
 def make_hugo(folder: Path, pages: int) -> None:
     write_images(folder / "static/images", sidecars=False)
-    write_pages(lambda language: folder / "content" / language, pages, "/images/")
+    write_pages(lambda language: folder / "content" / language, pages, "/images/", NEWS)
     (folder / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
     layouts = folder / "layouts/_default"
     layouts.mkdir(parents=True)
@@ -231,13 +271,18 @@ def make_hugo(folder: Path, pages: int) -> None:
     (layouts / "list.html").write_text(HUGO_SINGLE, encoding="utf-8")
 
 
-def timed(command: list[str], folder: Path, env: dict[str, str]) -> float:
+def timed(command: list[str], folder: Path, env: dict[str, str]) -> tuple[float, float]:
+    """The build's wall-clock seconds, and its processes' CPU seconds (user + system): a figure
+    that other work on the same cores (a busy machine) disturbs less."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         sys.exit(f"{' '.join(command)} failed in {folder}:\n{result.stdout}{result.stderr}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
 def forget_builds(folder: Path) -> None:
@@ -261,73 +306,100 @@ def main() -> int:
     parser.add_argument("--sizes", default="300,1000,3000", help="pages per language")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="build the corpora here and keep them")
-    parser.add_argument("--no-stock", action="store_true", help="skip stock (slow at 3000)")
+    parser.add_argument(
+        "--news", type=int, default=0, help="dated news posts per language in each corpus"
+    )
+    parser.add_argument(
+        "--builds", default="ours,stock,hugo", help="which builds to time (ours always runs)"
+    )
     args = parser.parse_args()
+    global NEWS
+    NEWS = args.news
     hugo = shutil.which("hugo") or str(Path(sys.executable).parent / "hugo")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/"}
+    if args.news:  # the posts' dates are checked against the content's date, fixed here
+        env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     python = sys.executable
     ours_command = [python, "scripts/build_site.py"]
     others: dict[str, tuple[list[str], Callable[[Path, int], None]]] = {
         "stock": ([python, "-m", "mkdocs", "build", "-q", "-d", "site"], make_stock),
         "hugo": ([hugo, "--quiet", "-d", "site"], make_hugo),
     }
-    if args.no_stock:
-        del others["stock"]
+    chosen = set(args.builds.split(","))
+    others = {name: build for name, build in others.items() if name in chosen}
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
     sizes = [int(size) for size in args.sizes.split(",")]
     print(
         f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}; runs per figure: "
-        f"{args.runs} (median); corpus: {SECTIONS} sections of folders of {FOLDER} pages\n"
+        f"{args.runs} (median); corpus: {SECTIONS} sections of folders of {FOLDER} pages"
+        + (f"; {args.news} news posts per language" if args.news else "")
+        + "\n"
     )
     medians: dict[tuple[str, int], float] = {}
+    cpu_medians: dict[tuple[str, int], float] = {}
     sizes_html: dict[tuple[str, int], int] = {}
+    suffix = f"-news{args.news}" if args.news else ""
+    times: dict[str, list[float]] = {}  # this size's runs
+    cpu_times: dict[str, list[float]] = {}
     for size in sizes:
-        ours = work / f"ours-{size}"
+        ours = work / f"ours-{size}{suffix}"
         if not ours.exists():
             ours.mkdir(parents=True)
             make_ours(ours, size)
         folders = {"ours": ours}
         for name, (_command, make) in others.items():
-            folder = work / f"{name}-{size}"
+            folder = work / f"{name}-{size}{suffix}"
             if not folder.exists():
                 folder.mkdir(parents=True)
                 make(folder, size)
             folders[name] = folder
         timed(ours_command, ours, env)  # warm the image cache
-        times: dict[str, list[float]] = {}
+        times.clear()
+        cpu_times.clear()
+
+        def run(name: str, command: list[str], folder: Path) -> None:
+            elapsed, cpu = timed(command, folder, env)
+            times.setdefault(name, []).append(elapsed)
+            cpu_times.setdefault(name, []).append(cpu)
+
         page = edited_page(ours)
         original = page.read_text(encoding="utf-8")
-        for run in range(args.runs):
+        for number in range(args.runs):
             forget_builds(ours)
-            times.setdefault("ours cold", []).append(timed(ours_command, ours, env))
-            times.setdefault("ours no change", []).append(timed(ours_command, ours, env))
-            page.write_text(original + f"\nមួយ​បន្ទាត់​ទៀត {run}។\n", encoding="utf-8")
-            times.setdefault("ours one page", []).append(timed(ours_command, ours, env))
+            run("ours cold", ours_command, ours)
+            run("ours no change", ours_command, ours)
+            page.write_text(original + f"\nមួយ\u200bបន្ទាត់\u200bទៀត {number}។\n", encoding="utf-8")
+            run("ours one page", ours_command, ours)
             page.write_text(original, encoding="utf-8")
             for name, (command, _make) in others.items():
-                times.setdefault(name, []).append(timed(command, folders[name], env))
+                run(name, command, folders[name])
         timed(ours_command, ours, env)  # the corpus as generated, for the page sizes
         for name, values in times.items():
             medians[name, size] = statistics.median(values)
+            cpu_medians[name, size] = statistics.median(cpu_times[name])
             runs = ", ".join(f"{value:.2f}" for value in values)
-            print(f"N={size:5d} {name:15s} median {medians[name, size]:7.2f} s   ({runs})")
+            print(
+                f"N={size:5d} {name:15s} median {medians[name, size]:7.2f} s   ({runs}); "
+                f"CPU {cpu_medians[name, size]:.2f} s"
+            )
         sizes_html["ours", size] = html_size(ours / "site")
         if "stock" in folders:
             sizes_html["stock", size] = html_size(folders["stock"] / "site")
         print()
-    stock_column = "stock" in others
+    nan = float("nan")
     print(
-        f"{'N':>6} {'ours cold':>10} {'stock':>9} {'hugo':>8} {'ours/stock':>11} "
+        f"{'N':>6} {'ours cold':>10} {'stock':>9} {'hugo':>8} {'ours/stock':>11} {'CPU':>6} "
         f"{'no change':>10} {'/cold':>6} {'one page':>9} {'/cold':>6} {'HTML KB ours':>13} "
         f"{'stock':>6}"
     )
     for size in sizes:
         cold = medians["ours cold", size]
-        stock = medians.get(("stock", size), float("nan"))
+        stock = medians.get(("stock", size), nan)
+        cpu_ratio = cpu_medians["ours cold", size] / cpu_medians.get(("stock", size), nan)
         unchanged, one = medians["ours no change", size], medians["ours one page", size]
         print(
-            f"{size:6d} {cold:9.2f}s {stock:8.2f}s {medians['hugo', size]:7.2f}s "
-            f"{cold / stock if stock_column else float('nan'):11.2f} "
+            f"{size:6d} {cold:9.2f}s {stock:8.2f}s {medians.get(('hugo', size), nan):7.2f}s "
+            f"{cold / stock:11.2f} {cpu_ratio:6.2f} "
             f"{unchanged:9.2f}s {unchanged / cold:6.2f} {one:8.2f}s {one / cold:6.2f} "
             f"{sizes_html['ours', size] / 1024:13.1f} "
             f"{sizes_html.get(('stock', size), 0) / 1024:6.1f}"

@@ -183,7 +183,11 @@ def walkthrough(tmp_path_factory: pytest.TempPathFactory) -> Walkthrough:
     with walk.serving("make serve") as base:
         walk.served["at the end"] = {
             page: wait_for(base + page)
-            for page in ("du-lich/di-lai-den-tra-vinh.html", "km/du-lich/di-lai-den-tra-vinh.html")
+            for page in (
+                "du-lich/di-lai-den-tra-vinh.html",
+                "km/du-lich/di-lai-den-tra-vinh.html",
+                "tin-tuc/index.html",  # the post of the guide's news section
+            )
         }
     return walk
 
@@ -217,6 +221,18 @@ def test_the_new_page_and_its_khmer_translation_are_both_in_the_preview(walkthro
     assert khmer.select_one(".tv-draft, .tv-untranslated") is None  # finished
     menu = [link.get_text(strip=True) for link in khmer.select("nav.md-nav--primary a")]
     assert "ការធ្វើដំណើរទៅត្រាវិញ" in menu
+
+
+def test_the_news_post_of_the_guide_is_dated_today_and_listed_in_the_preview(walkthrough):
+    (post,) = (walkthrough.project / "docs/tin-tuc").rglob("*.md")
+    assert post.name == "thong-cao-bao-chi-ve-khu-kinh-te-dinh-an.md"
+    listing = BeautifulSoup(walkthrough.served["at the end"]["tin-tuc/index.html"], "html.parser")
+    assert [a.get_text() for a in listing.select(".tv-news-list h2 a")] == [
+        "Thông cáo báo chí về Khu kinh tế Định An"
+    ]
+    dated = listing.select_one(".tv-news-list time")["datetime"]
+    assert post.parent.name == dated[:4]  # filed in the folder of its year
+    assert f"date: {dated}" in post.read_text("utf-8")
 
 
 def test_the_change_reached_the_shared_repository(walkthrough: Walkthrough):

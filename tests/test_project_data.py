@@ -150,7 +150,7 @@ def test_every_json_ld_block_parses_and_names_the_page_language(project_build: B
             web_page = document["@graph"][0]
             assert web_page["@type"] == "WebPage" and web_page["inLanguage"] == language, path
             types.update(node["@type"] for node in document["@graph"])
-    assert {"WebPage", "Place", "TouristAttraction", "Product"} <= types
+    assert {"WebPage", "Place", "TouristAttraction", "Product", "NewsArticle"} <= types
 
 
 def test_every_json_ld_block_is_valid_schema_org(project_build: BuildResult):

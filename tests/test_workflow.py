@@ -125,3 +125,37 @@ def test_a_weekly_run_rebuilds_main_as_of_its_day(workflow: dict[str, Any]):
     assert names.index("The date the site speaks from") < names.index(
         "Build for the production address"
     )
+
+
+def test_a_pull_request_gets_a_preview_and_its_translation_report(workflow: dict[str, Any]):
+    build, preview = workflow["jobs"]["build"], workflow["jobs"]["preview"]
+    uploads = {
+        step["with"]["name"]: step
+        for step in build["steps"]
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    }
+    site = uploads["site-preview"]
+    assert site["if"] == "github.event_name == 'pull_request'" and site["with"]["path"] == "site/"
+    assert build["outputs"]["preview_url"] == "${{ steps.preview.outputs.artifact-url }}"
+    assert site["id"] == "preview"
+    report = uploads["translation-report"]
+    assert report["with"]["path"] == ".cache/translation-report.md"
+    assert any("> .cache/translation-report.md" in command for command in runs(build))
+    # The comment is written by a job of its own, the only one allowed to write to the pull
+    # request; a fork's pull request (read-only token) is left to the run's page.
+    assert preview["needs"] == "build"
+    assert preview["permissions"] == {"pull-requests": "write"}
+    assert "github.event_name == 'pull_request'" in preview["if"]
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in preview["if"]
+    script = step_using(preview, "actions/github-script")["with"]["script"]
+    assert "updateComment" in script and "createComment" in script  # one comment, kept current
+    assert "report/translation-report.md" in script
+    assert step_using(preview, "actions/download-artifact")["with"]["name"] == "translation-report"
+
+
+def test_the_published_site_links_each_page_to_its_source_for_editing(workflow: dict[str, Any]):
+    site = next(s for s in workflow["jobs"]["build"]["steps"] if s.get("run") == "make site")
+    assert site["env"]["EDIT_URL"] == (
+        "${{ github.server_url }}/${{ github.repository }}/edit/"
+        "${{ github.event.repository.default_branch }}/"
+    )

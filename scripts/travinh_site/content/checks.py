@@ -22,8 +22,17 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, set_exclusions
 
-from travinh_site.content import frontmatter, glossary, limits, navigation, schema, stamps, wording
-from travinh_site.content.languages import Language, Languages, markdown_files
+from travinh_site.content import (
+    frontmatter,
+    glossary,
+    limits,
+    navigation,
+    posts,
+    schema,
+    stamps,
+    wording,
+)
+from travinh_site.content.languages import Language, Languages, markdown_files, strings_setting
 from travinh_site.errors import Problem, SiteError
 
 
@@ -90,6 +99,14 @@ def checks_fingerprint(project: Path) -> str:
     return digest.hexdigest()
 
 
+def post_salt(rules: posts.Rules) -> str:
+    """What a post's checks read besides its text: the build's today (a date too far ahead),
+    the categories and the image files (a post's picture must exist)."""
+    images = rules.project / posts.IMAGES_DIR if rules.project else None
+    names = sorted(path.name for path in images.iterdir()) if images and images.is_dir() else []
+    return json.dumps([rules.today.isoformat(), rules.categories, names])
+
+
 def check_content(
     project: Path,
     languages: Languages,
@@ -117,6 +134,11 @@ def check_content(
         unreadable += error.problems
         terms = None
     fingerprint = checks_fingerprint(project) if cache_dir is not None else ""
+    strings_file = project / (strings_setting(config, posts.STRINGS) if config else posts.STRINGS)
+    rules = posts.RulesFor(project, languages.codes, default.content_dir, strings_file)
+    news = config is not None and posts.NEWS_PLUGIN in config.plugins
+    has_posts = False
+    salt = ""
     for language in filter(only, languages):
         passed = (
             PassedPages(cache_dir / f"{language.code}.json", fingerprint)
@@ -128,24 +150,38 @@ def check_content(
             relative = page.src_uri.partition("/")[2]
             shown_as = languages.source_path(page.src_uri)
             shown.append(shown_as)
-            belongs_in_nav = language == default and page.inclusion.is_in_nav()
+            is_post = posts.is_post(relative)
+            # Posts are reached from the news listings, not from the menu (content.posts).
+            belongs_in_nav = language == default and page.inclusion.is_in_nav() and not is_post
             if belongs_in_nav:
                 in_nav.append(relative)
+            if posts.in_news_folder(relative) and not is_post:
+                problems.append(posts.misplaced(shown_as, language.content_dir))
+            has_posts = has_posts or (is_post and language == default)
             try:
                 text = frontmatter.read_text(path, shown_as)
             except SiteError as error:
                 unreadable += error.problems
                 continue
-            digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+            try:
+                post_rules = rules(relative) if is_post else None
+            except SiteError as error:
+                unreadable += error.problems
+                continue
+            digest = hashlib.sha1(text.encode("utf-8"))
+            if post_rules is not None:  # a post's checks read the day, categories and images
+                salt = salt or post_salt(post_rules)  # the same for every post of the build
+                digest.update(salt.encode("utf-8"))
             if passed is not None:
-                known, title = passed.title_if_passed(shown_as, digest)
+                known, title = passed.title_if_passed(shown_as, digest.hexdigest())
                 if known:
                     if belongs_in_nav and title is not None:
                         titles[relative] = title
                     continue
             try:
                 meta, found = schema.checked_front_matter(
-                    text, schema.Page(shown_as, language.default)
+                    text,
+                    schema.Page(shown_as, language.default, post_rules),
                 )
             except SiteError as error:
                 unreadable += error.problems
@@ -166,7 +202,7 @@ def check_content(
                 if page_problems or beyond_limits:
                     passed.forget(shown_as)
                 else:
-                    passed.note(shown_as, digest, title)
+                    passed.note(shown_as, digest.hexdigest(), title)
         if passed is not None:
             passed.save(shown)
     config_file = project / navigation.CONFIG
@@ -177,7 +213,11 @@ def check_content(
             unreadable += error.problems
         else:
             if site_config.nav is not None:  # without nav: MkDocs lists every page itself
-                problems += navigation.problems(site_config, in_nav, titles, default.content_dir)
+                # The news listing is generated (travinh-news), once there is a post to list.
+                generated = [posts.LISTING] if news and has_posts else []
+                problems += navigation.problems(
+                    site_config, in_nav, titles, default.content_dir, generated
+                )
     return Report(problems, unreadable, too_complex)
 
 

@@ -14,8 +14,9 @@ texts, code, data-block lines or source lines):
 
 **A source line** is a line under a heading that is one of the glossary's ``sources`` words
 (``## Nguồn``, ``## Sources``, ``## ប្រភព``), a paragraph starting with one (``Nguồn: …``), a
-footnote (``[^1]: …``), or a data block (``{{ khu-dau-tu }}``, whose table prints its records'
-sources).
+footnote (``[^1]: …``), a data block (``{{ khu-dau-tu }}``, whose table prints its records'
+sources), or an item of a news post's ``sources:`` (the post's page shows them as its sources
+section).
 
 **For it.** A figure is about a glossary ``subject`` of its sentence: the page's own topic (a
 subject its title names) when the sentence names it; else the nearest subject within
@@ -137,6 +138,10 @@ def read(
     """The figures of a page, what each is about, and the page's source lines."""
     topic = _topic(glossary, code, str(meta.get("title") or ""))
     words, subjects, sources, sourced_rows = _split(glossary, code, body, first_line)
+    listed = meta.get("sources")
+    if isinstance(listed, list):  # a news post's: shown as its last section (content.posts)
+        line = meta_lines.get("sources", 1)
+        sources = [*sources, *(SourceLine(line, item) for item in listed if isinstance(item, str))]
     figures = _figures(glossary, code, words, subjects, first_line, topic, sourced_rows)
     description = meta.get("description")
     if isinstance(description, str):

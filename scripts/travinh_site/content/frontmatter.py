@@ -8,6 +8,10 @@ fields must hold is :mod:`travinh_site.content.schema`'s business.
 
 from __future__ import annotations
 
+import calendar
+import datetime
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -163,6 +167,77 @@ def yaml_problem(error: yaml.YAMLError, shown_as: str, line_offset: int = 0) -> 
     )
 
 
+# What YAML reads as a date (its timestamp tag), year, month and day first.
+_TIMESTAMP = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# (calendar.month_name follows the machine's locale.)
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def impossible_date(block: str, shown_as: str, line_offset: int = 0) -> Problem:
+    """The date in a YAML ``block`` that does not exist (YAML raises a bare ValueError for
+    ``2026-02-30``, without a line), located and explained."""
+    for node in _scalars(yaml.compose(block, SafeLoader)):
+        match = _TIMESTAMP.match(node.value) if node.tag == _TIMESTAMP_TAG else None
+        if match is None:
+            continue
+        year, month, day = (int(match.group(name)) for name in ("year", "month", "day"))
+        if not 1 <= month <= 12:
+            why, why_vi = f"there is no month {month}", f"không có tháng {month}"
+        elif not 1 <= day <= calendar.monthrange(year, month)[1]:
+            days = calendar.monthrange(year, month)[1]
+            why = f"{_MONTHS[month - 1]} {year} has {days} days"
+            why_vi = f"tháng {month} năm {year} có {days} ngày"
+        else:
+            try:
+                datetime.date(year, month, day)
+                yaml.load(node.value, SafeLoader)  # the time of day, if any
+            except ValueError:
+                why, why_vi = "its time of day does not exist", "giờ ghi kèm không có thật"
+            else:
+                continue
+        return Problem(
+            shown_as,
+            f"'{node.value}' is not a real date: {why}.",
+            "write the real date as YYYY-MM-DD (year-month-day).",
+            node.start_mark.line + 1 + line_offset,
+            problem_vi=f"'{node.value}' không phải là một ngày có thật: {why_vi}.",
+            fix_vi="viết đúng ngày theo dạng YYYY-MM-DD (năm-tháng-ngày).",
+        )
+    return Problem(  # not expected: YAML raised for a value that is not a date
+        shown_as,
+        "a value of the front matter cannot be read.",
+        "put the values that are not plain text in double quotes.",
+        problem_vi="có một giá trị trong phần đầu trang không đọc được.",
+        fix_vi="đặt các giá trị không phải văn bản thường trong dấu ngoặc kép.",
+    )
+
+
+def _scalars(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _scalars(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _scalars(key)
+            yield from _scalars(value)
+
+
 def not_a_mapping(shown_as: str) -> Problem:
     return Problem(
         shown_as,
@@ -189,6 +264,8 @@ def split(text: str, shown_as: str) -> tuple[dict[str, Any], str, int]:
     except yaml.YAMLError as error:
         # +1 for the opening '---' line of the front matter
         raise SiteError(yaml_problem(error, shown_as, line_offset=1)) from None
+    except ValueError:  # YAML read a value as a date that does not exist (2026-02-30)
+        raise SiteError(impossible_date(match.group(1), shown_as, line_offset=1)) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -157,6 +157,13 @@ def shard_setting(config: Any) -> str:
     return str(core.config.shard) if core is not None else ""
 
 
+def strings_setting(config: Any, default: str) -> str:
+    """The core plugin's ``strings`` option (its interface texts) in a loaded MkDocs
+    ``config``; ``default`` when the plugin is not listed."""
+    core = config.plugins.get(CORE_PLUGIN)
+    return str(core.config.strings) if core is not None else default
+
+
 def in_shard(languages: Languages, shard: str, language: Language) -> bool:
     """Whether the process of a parallel build given ``shard`` ("i/n", see TravinhConfig.shard)
     builds ``language``; every language when ``shard`` is empty."""

@@ -342,11 +342,14 @@ def problems(
     pages: Iterable[str],
     titles: dict[str, str],
     content_dir: str,
+    generated: Iterable[str] = (),
 ) -> list[Problem]:
     """Pages of the default language missing from the menu, and menu entries that point to no
     page. ``pages`` are the pages that belong in the menu (relative to ``content_dir``);
-    ``titles`` their titles, for the line to add."""
+    ``titles`` their titles, for the line to add; ``generated`` the pages a plugin makes (the
+    news listing), which a menu entry may point to."""
     pages = sorted(pages)
+    made = set(generated)
     entries = config.entries()
     listed = {entry.path for entry in entries if entry.is_page}
     found: list[Problem] = [
@@ -364,7 +367,7 @@ def problems(
         if MARKUP.search(label)
     ]
     for entry in entries:
-        if not entry.is_page or entry.path in pages:
+        if not entry.is_page or entry.path in pages or entry.path in made:
             continue
         # A page not in the menu yet is the likelier target; then any page.
         hint, hint_vi = did_you_mean(entry.path, [p for p in pages if p not in listed])

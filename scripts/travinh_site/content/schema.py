@@ -32,6 +32,11 @@ field           required   holds
                            rank it higher
 ==============  =========  ================================================================
 
+A news post (``tin-tuc/<year>/<name>.md``, see :mod:`travinh_site.content.posts`) has more:
+``date`` and ``category`` (required in the Vietnamese post; a translation may repeat them),
+``image``, ``sources``, ``updated`` and, in the Vietnamese post only, ``languages``. Other pages
+may not have these fields.
+
 A draft translation (``translation: {status: draft}``) is not published, so its required fields
 are not demanded yet; everything it does hold is checked. Any other field is refused with the
 closest known name, because a misspelt field (``tittle:``) is silently ignored by MkDocs.
@@ -40,7 +45,10 @@ To add a field, add it to :data:`FIELDS` with a check in :data:`_CHECKS`, and to
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import difflib
+import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -51,7 +59,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from travinh_site.content import frontmatter, notices, stamps
+from travinh_site.content import frontmatter, notices, posts, stamps
 from travinh_site.errors import Problem, did_you_mean
 from travinh_site.text.slugs import slugify
 
@@ -70,9 +78,10 @@ TRANSLATION_KEYS = ("source_hash", "source_commit", "status", "summary")
 @dataclass(frozen=True)
 class Field:
     name: str
-    required: bool
+    required: bool  # for a post-only field: required in the Vietnamese post
     about: str
     about_vi: str
+    post_only: bool = False  # a field of news posts only (content.posts)
 
 
 FIELDS = (
@@ -92,6 +101,18 @@ FIELDS = (
     ),
     Field("hide", False, "parts of the page to hide", "những phần cần ẩn trên trang"),
     Field("search", False, "how search treats the page", "cách ô tìm kiếm xử lý trang"),
+    Field("date", True, "the day the post is published", "ngày đăng tin", post_only=True),
+    Field("category", True, "the post's category", "chủ đề của tin", post_only=True),
+    Field("image", False, "the post's picture", "ảnh của tin", post_only=True),
+    Field("sources", False, "where the post's facts come from", "nguồn của tin", post_only=True),
+    Field("updated", False, "the day the post was corrected", "ngày sửa tin", post_only=True),
+    Field(
+        "languages",
+        False,
+        "the languages the post is published in",
+        "các thứ tiếng đăng tin",
+        post_only=True,
+    ),
 )
 FIELD_NAMES = tuple(f.name for f in FIELDS)
 
@@ -164,6 +185,7 @@ class Page:
 
     shown_as: str  # the file as the editor knows it: docs_km/du-lich/ao-ba-om.md
     is_source: bool  # a page of the default language (the source of the translations)
+    post: posts.Rules | None = None  # a news post: what its date and category are checked against
 
 
 def check(text: str, page: Page) -> list[Problem]:
@@ -216,11 +238,27 @@ def _problems(meta: dict[str, Any], lines: Lines, page: Page) -> Iterator[Proble
             yield _unknown_field(name, guess, problem)
         else:
             yield from checker(value, name, page, problem)
+    if page.post is not None:
+        yield from _post_dates(meta, lines, page)
+        yield from _headline(meta, lines, page)
     if draft:
         return  # an unfinished translation need not have everything yet
     # A field written under a wrong name ('tittle') is reported once, as that.
-    missing = [f for f in FIELDS if f.required and f.name not in meta and f.name not in suggested]
+    missing = [
+        f
+        for f in FIELDS
+        if f.required
+        and (not f.post_only or (page.post is not None and page.is_source))
+        and f.name not in meta
+        and f.name not in suggested
+    ]
     for required in missing:
+        if required.name == "date" and page.post is not None:
+            yield _missing_date(page, lines.last)
+            continue
+        if required.name == "category" and page.post is not None:
+            yield _missing_category(page, lines.last)
+            continue
         yield Problem(
             page.shown_as,
             f"the front matter has no '{required.name}' ({required.about}).",
@@ -567,6 +605,339 @@ def _check_translation(value: Any, name: str, page: Page, report: Report) -> Ite
             )
 
 
+# ---- the fields of news posts (content.posts) ---------------------------------------------
+
+_MONTH_ONLY = re.compile(r"^\d{4}-\d{1,2}$")
+_LOOSE_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def _post_only(check: Checker) -> Checker:
+    """``check`` for a news post; on any other page the field is refused."""
+
+    def checked(value: Any, name: str, page: Page, report: Report) -> Iterator[Problem]:
+        if page.post is not None:
+            yield from check(value, name, page, report)
+            return
+        yield report(
+            name,
+            f"'{name}' is a field of news posts ({posts.POSTS_DIR}/<year>/<name>.md, made with "
+            "scripts/new_post.py); this page is not one.",
+            f"delete the line '{name}: ...'.",
+            f"'{name}' là trường của tin tức ({posts.POSTS_DIR}/<năm>/<tên>.md, tạo bằng "
+            "scripts/new_post.py); trang này không phải là tin.",
+            f"xóa dòng '{name}: ...'.",
+        )
+
+    return checked
+
+
+def _missing_date(page: Page, last: int) -> Problem:
+    assert page.post is not None
+    example = page.post.today.isoformat()
+    return Problem(
+        page.shown_as,
+        "a news post needs 'date:', the day it is published.",
+        f"add a line 'date: {example}' (year-month-day) above the closing '---' (line {last}).",
+        last,
+        problem_vi="tin tức cần có 'date:', ngày đăng tin.",
+        fix_vi=f"thêm một dòng 'date: {example}' (năm-tháng-ngày) phía trên dòng '---' đóng "
+        f"(dòng {last}).",
+    )
+
+
+def _post_dates(meta: dict[str, Any], lines: Lines, page: Page) -> Iterator[Problem]:
+    published, updated = meta.get("date"), meta.get("updated")
+    if not isinstance(published, date) or not isinstance(updated, date):
+        return
+    if not (_is_day(published) and _is_day(updated)) or updated >= published:
+        return
+    yield Problem(
+        page.shown_as,
+        f"'updated' ({updated.isoformat()}) is earlier than 'date' ({published.isoformat()}).",
+        "'updated' is the day the post was corrected, after it was published: correct it, or "
+        "delete the line.",
+        lines.get("updated"),
+        problem_vi=f"'updated' ({updated.isoformat()}) sớm hơn 'date' ({published.isoformat()}).",
+        fix_vi="'updated' là ngày sửa tin, sau ngày đăng: sửa lại, hoặc xóa dòng này.",
+    )
+
+
+def _headline(meta: dict[str, Any], lines: Lines, page: Page) -> Iterator[Problem]:
+    title = meta.get("title")
+    if not isinstance(title, str):
+        return
+    length = len(unicodedata.normalize("NFC", " ".join(title.split())))
+    if length <= posts.HEADLINE_MAX:
+        return
+    over = length - posts.HEADLINE_MAX
+    yield Problem(
+        page.shown_as,
+        f"a post's title is its headline in search results, which show at most "
+        f"{posts.HEADLINE_MAX} characters; this one has {length}.",
+        f"shorten it by at least {over} characters (the summary belongs in 'description').",
+        lines.get("title"),
+        problem_vi=f"tiêu đề của tin là dòng tiêu đề trong kết quả tìm kiếm, chỉ hiện tối đa "
+        f"{posts.HEADLINE_MAX} ký tự; tiêu đề này dài {length} ký tự.",
+        fix_vi=f"rút ngắn ít nhất {over} ký tự (phần tóm tắt thuộc về 'description').",
+    )
+
+
+def _is_day(value: Any) -> bool:
+    return isinstance(value, date) and not isinstance(value, datetime.datetime)
+
+
+def _missing_category(page: Page, last: int) -> Problem:
+    assert page.post is not None
+    known = ", ".join(page.post.categories)
+    return Problem(
+        page.shown_as,
+        "a news post needs 'category:'.",
+        f"add a line 'category: ...' above the closing '---' (line {last}), with one of: {known}.",
+        last,
+        problem_vi="tin tức cần có 'category:' (chủ đề).",
+        fix_vi=f"thêm một dòng 'category: ...' phía trên dòng '---' đóng (dòng {last}), với một "
+        f"trong các chủ đề: {known}.",
+    )
+
+
+def _day(value: Any, name: str, report: Report) -> Iterator[Problem]:
+    """Problems of a value that must be a day written YYYY-MM-DD (YAML reads it as a date;
+    an impossible one is refused by frontmatter.split already)."""
+    if isinstance(value, datetime.datetime):
+        day = value.date().isoformat()
+        yield report(
+            name,
+            f"'{name}' holds a time of day too ('{value}'); a post is dated by its day.",
+            f"write only the day: {name}: {day}",
+            f"'{name}' có cả giờ ('{value}'); tin chỉ ghi ngày.",
+            f"chỉ viết ngày: {name}: {day}",
+        )
+    elif isinstance(value, date):
+        return
+    elif isinstance(value, str) and _MONTH_ONLY.match(value.strip()):
+        yield report(
+            name,
+            f"'{name}' must be a whole day; '{value.strip()}' gives only the month.",
+            "write the day the post is published (YYYY-MM-DD); when only the month of what it "
+            "reports is known, say the month in the text, not here.",
+            f"'{name}' phải là một ngày cụ thể; '{value.strip()}' chỉ có tháng.",
+            "ghi ngày đăng tin (YYYY-MM-DD); khi chỉ biết tháng của sự việc, hãy ghi tháng đó "
+            "trong bài, không ghi ở đây.",
+        )
+    else:
+        shown = str(value).strip() if value is not None else ""
+        loose = _LOOSE_DAY.match(shown)
+        example = "2025-07-01"
+        if loose:
+            with contextlib.suppress(ValueError):
+                example = date(*(int(part) for part in loose.groups())).isoformat()
+        yield report(
+            name,
+            f"'{name}' must be a day written YYYY-MM-DD (year-month-day), not '{shown}'.",
+            f"write for example '{name}: {example}'.",
+            f"'{name}' phải là một ngày viết theo dạng YYYY-MM-DD (năm-tháng-ngày), không phải "
+            f"'{shown}'.",
+            f"viết ví dụ '{name}: {example}'.",
+        )
+
+
+def _not_after_today(day: date, name: str, rules: posts.Rules, report: Report) -> Iterator[Problem]:
+    if day <= rules.latest_date:
+        return
+    today = rules.today.isoformat()
+    days = posts.FUTURE_DAYS
+    yield report(
+        name,
+        f"the date {day.isoformat()} is more than {days} days after the content's date ({today}, "
+        "the date of the last commit): a post is not published before its date.",
+        "correct the date (a mistyped year?); if it is right, run 'git pull' first: the build "
+        "dates the content by its last commit.",
+        f"ngày {day.isoformat()} muộn hơn ngày của nội dung ({today}, ngày của lần commit cuối "
+        f"cùng) quá {days} ngày: không đăng tin trước ngày của nó.",
+        "sửa lại ngày (gõ nhầm năm?); nếu ngày đúng, hãy chạy 'git pull' trước: việc tạo trang "
+        "lấy ngày của nội dung theo lần commit cuối cùng.",
+    )
+
+
+def _check_date(value: Any, name: str, page: Page, report: Report) -> Iterator[Problem]:
+    rules = page.post
+    assert rules is not None
+    problems = list(_day(value, name, report))
+    yield from problems
+    if problems:
+        return
+    future = list(_not_after_today(value, name, rules, report))
+    yield from future
+    year = posts.folder_year(rules.page)
+    if year is not None and value.year != year and not future:  # a wrong date: not the folder
+        folder = posixpath.dirname(page.shown_as)
+        moved = f"{posixpath.dirname(folder)}/{value.year}/"
+        yield report(
+            name,
+            f"the post is dated {value.isoformat()} but is in the folder of {year} ({folder}/).",
+            f"move it to {moved} (in every language), or correct the date.",
+            f"tin ghi ngày {value.isoformat()} nhưng nằm trong thư mục của năm {year} ({folder}/).",
+            f"chuyển tệp sang {moved} (ở mọi thứ tiếng), hoặc sửa lại ngày.",
+        )
+
+
+def _check_updated(value: Any, name: str, page: Page, report: Report) -> Iterator[Problem]:
+    rules = page.post
+    assert rules is not None
+    problems = list(_day(value, name, report))
+    yield from problems
+    if problems:
+        return
+    yield from _not_after_today(value, name, rules, report)
+
+
+def _check_category(value: Any, name: str, page: Page, report: Report) -> Iterator[Problem]:
+    rules = page.post
+    assert rules is not None
+    problems = list(_text(value, name, report))
+    yield from problems
+    if problems or value.strip() in rules.categories:
+        return
+    known = ", ".join(rules.categories)
+    hint, hint_vi = did_you_mean(value.strip(), rules.categories)
+    yield report(
+        name,
+        f"'{value.strip()}' is not one of the site's news categories.",
+        f"{hint}Use one of: {known} (each is an entry 'news.category.<name>' of "
+        "overrides/strings.yml, with its label in every language).",
+        f"'{value.strip()}' không phải là một chủ đề tin tức của trang web.",
+        f"{hint_vi}Dùng một trong các chủ đề: {known} (mỗi chủ đề là một mục "
+        "'news.category.<tên>' trong overrides/strings.yml, có tên ở mọi thứ tiếng).",
+    )
+
+
+IMAGE_KEYS = ("file", "alt")
+
+
+def _check_image(value: Any, name: str, page: Page, report: Report) -> Iterator[Problem]:
+    rules = page.post
+    assert rules is not None
+    if not isinstance(value, dict):
+        yield report(
+            name,
+            "'image' must hold 'file:' (a picture of assets/images/) and 'alt:' (what it shows) "
+            "on the lines below it.",
+            "write 'image:', then '  file: ao-ba-om.jpg' and '  alt: ...' on the next lines.",
+            "'image' phải chứa 'file:' (một ảnh trong assets/images/) và 'alt:' (ảnh cho thấy "
+            "gì) ở các dòng bên dưới.",
+            "viết 'image:', rồi '  file: ao-ba-om.jpg' và '  alt: ...' ở các dòng sau.",
+        )
+        return
+    for key in value:
+        if key not in IMAGE_KEYS:
+            hint, hint_vi = did_you_mean(str(key), IMAGE_KEYS)
+            yield report(
+                f"{name}.{key}",
+                f"'image' has no setting '{key}'.",
+                hint.rstrip() or "use 'file' and 'alt'.",
+                f"'image' không có thiết lập '{key}'.",
+                hint_vi.rstrip() or "dùng 'file' và 'alt'.",
+            )
+    for key in IMAGE_KEYS:
+        if key not in value:
+            yield report(
+                name,
+                f"'image' has no '{key}:'.",
+                f"add '  {key}: ...' under 'image:'"
+                + (" (what the picture shows, in the page's language)." if key == "alt" else "."),
+                f"'image' thiếu '{key}:'.",
+                f"thêm '  {key}: ...' dưới 'image:'"
+                + (" (ảnh cho thấy gì, bằng ngôn ngữ của trang)." if key == "alt" else "."),
+            )
+        else:
+            yield from _plain_text(value[key], f"{name}.{key}", report)
+    file = value.get("file")
+    if isinstance(file, str) and file.strip() and not rules.image_exists(file.strip()):
+        yield report(
+            f"{name}.file",
+            f"there is no picture '{file.strip()}' in {posts.IMAGES_DIR}/.",
+            "copy it there (with its .yml metadata, see EDITING.md), or correct the name.",
+            f"không có ảnh '{file.strip()}' trong {posts.IMAGES_DIR}/.",
+            "chép ảnh vào đó (kèm tệp thông tin .yml, xem EDITING.md), hoặc sửa lại tên.",
+        )
+
+
+def _check_sources(value: Any, name: str, page: Page, report: Report) -> Iterator[Problem]:
+    if not isinstance(value, list):
+        yield report(
+            name,
+            "'sources' must be a list, one source per line.",
+            "write each source on its own line under 'sources:', starting with '  - '.",
+            "'sources' phải là một danh sách, mỗi nguồn một dòng.",
+            "viết mỗi nguồn trên một dòng riêng dưới 'sources:', bắt đầu bằng '  - '.",
+        )
+        return
+    for index, item in enumerate(value):
+        if isinstance(item, str) and item.strip():
+            continue
+        kind, kind_vi = _kind_of(item)
+        yield report(
+            f"{name}.{index}",
+            f"source {index + 1} must be text, but YAML reads it as {kind}.",
+            'put it in double quotes: - "...".',
+            f"nguồn thứ {index + 1} phải là văn bản, nhưng YAML hiểu nó là {kind_vi}.",
+            'đặt nó trong dấu ngoặc kép: - "...".',
+        )
+
+
+def _check_languages(value: Any, name: str, page: Page, report: Report) -> Iterator[Problem]:
+    rules = page.post
+    assert rules is not None
+    codes = rules.language_codes
+    default = codes[0]
+    if not page.is_source:
+        yield report(
+            name,
+            "only the Vietnamese post says in which languages it is published.",
+            f"delete 'languages:' here (it belongs in the Vietnamese post, "
+            f"{frontmatter_source_hint(page)}).",
+            "chỉ bản tiếng Việt của tin ghi tin được đăng bằng những thứ tiếng nào.",
+            f"xóa 'languages:' ở đây (trường này thuộc về bản tiếng Việt, "
+            f"{frontmatter_source_hint(page)}).",
+        )
+        return
+    listed = ", ".join(codes)
+    if not isinstance(value, list) or not value:
+        yield report(
+            name,
+            f"'languages' must be a list of language codes ({listed}), for example "
+            f"'languages: [{default}]' for a post published in one language only.",
+            f"write 'languages: [{default}]', or delete the line to publish it in every language.",
+            f"'languages' phải là danh sách mã ngôn ngữ ({listed}), ví dụ "
+            f"'languages: [{default}]' cho tin chỉ đăng bằng một thứ tiếng.",
+            f"viết 'languages: [{default}]', hoặc xóa dòng này để đăng tin ở mọi thứ tiếng.",
+        )
+        return
+    for index, code in enumerate(value):
+        if code not in codes:
+            hint, hint_vi = did_you_mean(str(code), codes)
+            yield report(
+                f"{name}.{index}",
+                f"'{code}' is not a language of the site ({listed}).",
+                hint.rstrip() or f"use the codes {listed}.",
+                f"'{code}' không phải là một ngôn ngữ của trang web ({listed}).",
+                hint_vi.rstrip() or f"dùng các mã {listed}.",
+            )
+    if default not in value:
+        yield report(
+            name,
+            f"'languages' must include '{default}': the Vietnamese post is always published.",
+            f"add '{default}' to the list.",
+            f"'languages' phải có '{default}': bản tiếng Việt của tin luôn được đăng.",
+            f"thêm '{default}' vào danh sách.",
+        )
+
+
+def frontmatter_source_hint(page: Page) -> str:
+    assert page.post is not None
+    return page.post.source_file
+
+
 _CHECKS: dict[str, Checker] = {
     "title": _check_title,
     "description": _check_description,
@@ -574,6 +945,12 @@ _CHECKS: dict[str, Checker] = {
     "translation": _check_translation,
     "hide": _check_hide,
     "search": _check_search,
+    "date": _post_only(_check_date),
+    "category": _post_only(_check_category),
+    "image": _post_only(_check_image),
+    "sources": _post_only(_check_sources),
+    "updated": _post_only(_check_updated),
+    "languages": _post_only(_check_languages),
 }
 assert set(_CHECKS) == set(FIELD_NAMES)
 

@@ -31,6 +31,7 @@ from itertools import groupby
 
 from mkdocs.utils import get_relative_url
 
+from travinh_site.content import posts
 from travinh_site.content.links import mask_code
 from travinh_site.data.formatting import Formatter
 from travinh_site.data.records import Data, DateRange, Record
@@ -93,6 +94,8 @@ def find_blocks(markdown: str, first_line: int, shown_as: str) -> tuple[list[Blo
         if match:
             name = match.group("name")
             selectors = tuple((match.group("args") or "").split())
+            if name == posts.BLOCK:
+                continue  # the latest news posts: the travinh-news plugin's block
             if name not in SHOWN_IN_PAGES:
                 problems.append(_unknown_dataset(shown_as, number, name))
                 continue

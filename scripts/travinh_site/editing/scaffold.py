@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from travinh_site.content import frontmatter, navigation, schema, stamps
+from travinh_site.content import frontmatter, navigation, posts, schema, stamps
 from travinh_site.content.languages import Language, Languages, markdown_files
 from travinh_site.errors import Problem, SiteError, did_you_mean
 from travinh_site.site import seo
@@ -101,6 +101,15 @@ def new_page(
         )
     page = posixpath.join(section, f"{slug}.md") if section else f"{slug}.md"
     shown_as = f"{default.content_dir}/{page}"
+    if posts.in_news_folder(page):
+        raise SiteError(
+            _usage(
+                f"{default.content_dir}/{posts.POSTS_DIR}/ holds news posts, not pages.",
+                f"{default.content_dir}/{posts.POSTS_DIR}/ chứa các tin tức, không chứa trang.",
+                'create a post with: .venv/bin/python scripts/new_post.py "Title" --category ...',
+                'tạo tin bằng lệnh: .venv/bin/python scripts/new_post.py "Tiêu đề" --category ...',
+            )
+        )
     target = content / page
     if target.exists():
         raise SiteError(
@@ -196,6 +205,19 @@ def start_translation(project: Path, languages: Languages, file: str, code: str 
             )
         )
     text = frontmatter.read_text(source, source_shown)  # BOM and CRLF dropped on reading
+    published = frontmatter.split(text, source_shown)[0].get("languages")
+    if posts.is_post(page) and isinstance(published, list) and language.code not in published:
+        raise SiteError(
+            Problem(
+                source_shown,
+                f"this post is published only in {', '.join(map(str, published))} "
+                "('languages:'), so it is not translated.",
+                f"to translate it, add '{language.code}' to 'languages:' first.",
+                problem_vi=f"tin này chỉ đăng bằng {', '.join(map(str, published))} "
+                "('languages:'), nên không cần dịch.",
+                fix_vi=f"muốn dịch tin, trước hết thêm '{language.code}' vào 'languages:'.",
+            )
+        )
     stamp = stamps.Stamp(
         # A YAML mistake in the source is reported against the source here.
         source_hash=stamps.source_hash(text, source_shown),
@@ -239,7 +261,12 @@ def finish_translation(
     stamp = stamps.read_stamp(meta)
     # Every field of the stamp is kept but the draft mark.
     finished = stamps.with_stamp(text, dataclasses.replace(stamp, draft=False))
-    problems = schema.check(finished, schema.Page(shown_as, is_source=False))
+    rules = None
+    if posts.is_post(page):  # its date and category are checked as the build checks them
+        rules = posts.RulesFor(
+            project, languages.codes, languages.default.content_dir, project / posts.STRINGS
+        )(page)
+    problems = schema.check(finished, schema.Page(shown_as, is_source=False, post=rules))
     if problems:
         raise SiteError(*problems)
     config = navigation.SiteConfig(project / navigation.CONFIG)

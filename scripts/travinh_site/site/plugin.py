@@ -8,10 +8,11 @@ the sitemaps) is done in the first ``on_config`` and reused.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, cast
@@ -155,6 +156,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self.site_url = ""
         self.texts: dict[str, dict[str, str]] = {}
         self.sitemaps: dict[str, str] = {}
+        self.lastmod: dict[str, datetime.date] = {}  # site-relative URL -> its date (sitemaps)
         self.reported: set[str] = set()
         self.theme_has_not_found = False
         self.missing_notices: dict[str, notices.Missing | None] = {}  # page -> its notices
@@ -277,7 +279,8 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     def _check_page_links(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.renders(self.current_language(config)):
+        # A generated page (the news listings) has no file of an editor's to point at.
+        if self.renders(self.current_language(config)) and not page.file.generated_by:
             self._check_links(page, config, files)
         return markdown
 
@@ -545,6 +548,18 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self.require_texts(
             notices.texts(), "the notices for visitors", "các thông báo cho người xem"
         )
+
+    def add_pages(
+        self, pages: Mapping[str, frozenset[str]], lastmod: Mapping[str, datetime.date]
+    ) -> None:
+        """Pages a feature plugin generates (page path -> the codes of the languages it is
+        written in: the news listings), and the dates of URLs for the sitemaps' ``lastmod``:
+        both join the catalogue (head tags, switcher) and the sitemaps. Once per run, from an
+        ``on_config`` after this plugin's."""
+        assert self.catalogue is not None
+        self.catalogue = Catalogue(self.catalogue.languages, {**self.catalogue.translated, **pages})
+        self.lastmod.update(lastmod)
+        self.sitemaps = seo.sitemaps(self.catalogue, self.site_url, self.lastmod)
 
     def require_texts(self, keys: Iterable[str], used_by: str, used_by_vi: str) -> None:
         """Raise a problem for each interface text in ``keys`` missing from strings.yml

@@ -18,8 +18,10 @@ link (our switcher already links each language's version of the page).
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -95,19 +97,26 @@ def head(catalogue: Catalogue, page: str, language: Language, site_url: str) -> 
     )
 
 
-def sitemaps(catalogue: Catalogue, site_url: str) -> dict[str, str]:
+def sitemaps(
+    catalogue: Catalogue,
+    site_url: str,
+    lastmod: Mapping[str, datetime.date] | None = None,
+) -> dict[str, str]:
     """Sitemap files by site-relative path.
 
     ``sitemap.xml`` at the root lists every real page of every language with its alternates;
     every other folder holding real pages gets a ``sitemap.xml`` of its own pages (see the
-    module's docstring for why).
+    module's docstring for why). ``lastmod``: the dates pages last changed, by site-relative
+    URL ("en/tin-tuc/2026/x.html"), for the pages that have one (news posts, their date).
     """
     entries: list[tuple[str, str]] = []  # (page URL, <url> element)
+    changed = lastmod or {}
     for page in catalogue.pages:
         links = alternates(catalogue, page, site_url)
         for language in catalogue.versions(page):
             url = page_url(page, language)
-            entries.append((url, _url_element(absolute(site_url, url), links)))
+            element = _url_element(absolute(site_url, url), links, changed.get(url))
+            entries.append((url, element))
     by_folder: dict[str, list[str]] = defaultdict(list)
     for url, element in entries:
         by_folder[posixpath.dirname(url)].append(element)
@@ -136,8 +145,12 @@ def not_found_rules(site_url: str, languages: Languages) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _url_element(loc: str, links: tuple[Alternate, ...]) -> str:
+def _url_element(
+    loc: str, links: tuple[Alternate, ...], lastmod: datetime.date | None = None
+) -> str:
     lines = [f"  <url>\n    <loc>{escape(loc)}</loc>"]
+    if lastmod is not None:
+        lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
     lines += [
         f'    <xhtml:link rel="alternate" hreflang="{link.hreflang}" href={quoteattr(link.href)}/>'
         for link in links

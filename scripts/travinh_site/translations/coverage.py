@@ -40,7 +40,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from travinh_site.content import frontmatter, stamps
+from travinh_site.content import frontmatter, posts, stamps
 from travinh_site.content.languages import Language, Languages, markdown_files
 from travinh_site.errors import Problem, SiteError
 from travinh_site.translations.cache import AnalysisCache
@@ -79,7 +79,13 @@ class SourcePage:
     title: str
     words: int
     hash: str | None  # None when the file could not be read
+    # The languages a news post is published in ('languages: [vi]': Vietnamese only); None for
+    # every language. A translation it is not published in is not expected, so not missing.
+    published_in: tuple[str, ...] | None = None
     last_change: Change | None = None
+
+    def expects(self, code: str) -> bool:
+        return self.published_in is None or code in self.published_in
 
     @property
     def section(self) -> str:
@@ -270,6 +276,7 @@ def check(
             )
             for language in languages.translations
             for result in results
+            if source_pages[result.page].expects(language.code) or language.code in result.versions
         ]
         orphans = _orphans(project, languages, source_pages, errors)
         order = {language.content_dir: index for index, language in enumerate(languages)}
@@ -336,7 +343,15 @@ def _result_data(result: _PageResult) -> dict[str, Any]:
     """A page's analysis as JSON-compatible data (for the cache)."""
     source = result.source
     return {
-        "source": [source.file, source.title, source.words, source.hash] if source else None,
+        "source": [
+            source.file,
+            source.title,
+            source.words,
+            source.hash,
+            list(source.published_in) if source.published_in is not None else None,
+        ]
+        if source
+        else None,
         "versions": {
             code: [
                 version.broken,
@@ -376,7 +391,16 @@ def _result_of(data: dict[str, Any]) -> _PageResult:
     source = data["source"]
     return _PageResult(
         page=data["page"],
-        source=SourcePage(data["page"], *source) if source else None,
+        source=SourcePage(
+            data["page"],
+            source[0],
+            source[1],
+            source[2],
+            source[3],
+            tuple(source[4]) if source[4] is not None else None,
+        )
+        if source
+        else None,
         versions={
             code: _Version(broken, stamps.Stamp(*stamp) if stamp else None)
             for code, (broken, stamp) in data["versions"].items()
@@ -458,7 +482,12 @@ def _analyse(
         source_page = None
         if isinstance(text, PageText):
             source_page = SourcePage(
-                page, text.shown_as, text.title, text.words, stamps.hash_of(text.meta, text.body)
+                page,
+                text.shown_as,
+                text.title,
+                text.words,
+                stamps.hash_of(text.meta, text.body),
+                _published_in(page, text.meta, languages),
             )
         for language in languages.translations:
             translation = _read(project, language, page, errors)
@@ -475,6 +504,17 @@ def _analyse(
                 )
         results.append(_PageResult(page, source_page, versions, findings, errors))
     return results
+
+
+def _published_in(
+    page: str, meta: Mapping[str, Any], languages: Languages
+) -> tuple[str, ...] | None:
+    """The languages a news post says it is published in (content.posts), the source's first."""
+    chosen = meta.get("languages")
+    if not posts.is_post(page) or not isinstance(chosen, list) or not chosen:
+        return None
+    codes = {str(code) for code in chosen} | {languages.default.code}
+    return tuple(code for code in languages.codes if code in codes)
 
 
 def _read(
@@ -581,14 +621,7 @@ def _use_history(
     for page, source_page in source_pages.items():
         change = history.last_change.get(source_page.file)
         if change is not None:
-            source_pages[page] = SourcePage(
-                page,
-                source_page.file,
-                source_page.title,
-                source_page.words,
-                source_page.hash,
-                change,
-            )
+            source_pages[page] = replace(source_page, last_change=change)
     for status in unstamped:
         mine = history.last_change.get(status.file)
         theirs = history.last_change.get(status.source_file)
