@@ -81,6 +81,41 @@ def test_a_warm_build_with_one_page_changed_equals_a_cold_build(built: Path):
         page.write_text(original, encoding="utf-8")
 
 
+POST = """---
+title: Thử nghiệm bộ nhớ đệm của các trang
+description: Một tin chỉ có trong bài kiểm tra.
+date: 2025-07-02
+category: du-lich
+languages: [vi]
+---
+
+# Thử nghiệm bộ nhớ đệm của các trang
+
+Một tin chỉ có trong bài kiểm tra.
+"""
+
+
+def test_a_new_post_in_a_warm_build_is_listed_as_in_a_cold_build(built: Path):
+    """The home page's latest posts and the listings come from other files than the page: a
+    post added to a warm build shows on the home page exactly as after a cold build."""
+    post = built / "docs/tin-tuc/2025/thu-nghiem-bo-nho-dem.md"
+    assert make_site(built, built / "site-before").returncode == 0  # the cache is warm
+    try:
+        post.write_text(POST, encoding="utf-8")
+        warm = make_site(built, built / "site-warm")
+        assert warm.returncode == 0, warm.stderr
+        shutil.rmtree(built / ".cache" / "pages")
+        cold = make_site(built, built / "site-cold")
+        assert cold.returncode == 0, cold.stderr
+        warm_files, cold_files = files_of(built / "site-warm"), files_of(built / "site-cold")
+        assert sorted(warm_files) == sorted(cold_files)
+        assert [path for path in cold_files if warm_files[path] != cold_files[path]] == []
+        home = warm_files["index.html"].decode("utf-8")
+        assert "Thử nghiệm bộ nhớ đệm của các trang" in home
+    finally:
+        post.unlink(missing_ok=True)
+
+
 def test_nothing_changed_means_nothing_built(built: Path):
     site = built / "site"
     first = make_site(built, site)  # up to date with the fixture's build, or built again here

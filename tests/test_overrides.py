@@ -51,11 +51,22 @@ CHANGES = {
             '{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>',
         ),
     ],
+    "overrides/partials/toc.html": [
+        (
+            '<label class="md-nav__title" for="__toc">',
+            '<label class="md-nav__title"{% if page.file.inclusion.is_in_nav() %}'
+            ' for="__toc"{% endif %}>',
+        ),
+    ],
 }
 
 
 def test_the_copies_declare_their_original():
-    assert {"overrides/base.html", "overrides/partials/nav-item.html"} <= set(copies())
+    assert {
+        "overrides/base.html",
+        "overrides/partials/nav-item.html",
+        "overrides/partials/toc.html",
+    } <= set(copies())
 
 
 @pytest.mark.parametrize("copy", sorted(copies()))

@@ -86,6 +86,19 @@ class BrochuresPlugin(BasePlugin[BrochuresConfig]):
             self.menu_order = _menu_order(config.nav or [])
         return config
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        site = core(config)
+        if self.serving or not site.renders(site.current_language(config)):
+            return nav
+        # The brochures are made from these pages' rendered content, cached pages' too.
+        sections = {section for brochure in self.config.brochures for section in brochure.sections}
+        site.keep_content(
+            file.dest_uri
+            for file in files.documentation_pages()
+            if _page_path(site, file.src_uri).split("/", 1)[0] in sections
+        )
+        return nav
+
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:

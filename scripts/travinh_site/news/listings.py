@@ -331,6 +331,14 @@ _BLOCK = re.compile(
 )
 
 
+def has_blocks(markdown: str) -> bool:
+    """Whether ``markdown`` may hold a ``{{ tin-tuc }}`` line (one in code counts too: the
+    answer only makes a page depend on the posts)."""
+    return rules.BLOCK in markdown and any(
+        _BLOCK.match(line) for line in markdown.split("\n") if rules.BLOCK in line
+    )
+
+
 @dataclass(frozen=True)
 class Block:
     line: int  # in the page's file

@@ -12,6 +12,7 @@ listings into the catalogue and the sitemaps (``add_pages``).
 from __future__ import annotations
 
 import datetime
+import hashlib
 import posixpath
 import re
 from dataclasses import replace
@@ -95,7 +96,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         site = core(config)
         language = site.current_language(config)
-        if not self.listings or not site.renders(language):
+        if not site.renders(language):
+            return files
+        self._declare_inputs(site, files)
+        if not self.listings:
             return files
         for file in files.documentation_pages():
             if rules.is_post(_page_path(site, file.src_uri)):
@@ -302,6 +306,28 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             made[path] = write(feed)
         return made
 
+    def _declare_inputs(self, site: TravinhPlugin, files: Files) -> None:
+        """Tell the cache of rendered pages (site.page_cache) what a page shows from other
+        files: every head links the feeds once there is a post; a post shows its Vietnamese
+        version's date and picture; a {{ tin-tuc }} block lists the latest posts."""
+        assert self.newsroom is not None and site.languages is not None
+        newsroom = self.newsroom
+        site.add_to_keys("news.feeds", str(newsroom.newest is not None))
+        codes = site.languages.codes
+        all_posts = _digest(repr(sorted(newsroom.by_language.items())))
+        with_blocks: list[str] = []
+        by_post: dict[str, list[str]] = {}
+        for file in files.documentation_pages():
+            path = _page_path(site, file.src_uri)
+            if rules.is_post(path):
+                versions = [newsroom.version(path, code) for code in codes]
+                by_post.setdefault(_digest(repr(versions)), []).append(file.dest_uri)
+            if listings.has_blocks(file.content_string):
+                with_blocks.append(file.dest_uri)
+        site.add_to_keys("news.latest", all_posts, with_blocks)
+        for digest, outputs in by_post.items():
+            site.add_to_keys("news.post", digest, outputs)
+
     def _feed_links(self, site: TravinhPlugin, language: Language) -> list[dict[str, str]]:
         """The head's links to this language's feeds (absolute: the 404 pages are served at
         any depth)."""
@@ -350,6 +376,10 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         if message not in self.reported:  # a page rendered in several languages: once
             self.reported.add(message)
             log.warning(message)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _page_path(site: TravinhPlugin, src_uri: str) -> str:

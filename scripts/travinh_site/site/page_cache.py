@@ -267,7 +267,9 @@ def links_still(links: Mapping[str, bool], exists: Any) -> bool:
     return all(bool(exists(target)) == existed for target, existed in links.items())
 
 
-def anchors_by_target(links_to_anchors: Mapping[Any, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+def anchors_by_target(
+    links_to_anchors: Mapping[Any, Mapping[str, str]],
+) -> dict[str, dict[str, str]]:
     """MkDocs' ``Page.links_to_anchors`` (keyed by File) keyed by the target's path."""
     return {file.src_uri: dict(links) for file, links in links_to_anchors.items()}
 
@@ -301,12 +303,18 @@ class Session:
         self.warnings = 0  # said by this process, about pages or not
         self.used: set[str] = set()  # keys of this build's pages
 
-    def look_up(self, output: str, key: str, exists: Any) -> Entry | None:
-        """The stored entry of a page whose key is ``key``, if its links still hold; else the
-        page is to be rendered (and stored once done)."""
+    def look_up(
+        self, output: str, key: str, exists: Any, needs: Iterable[str] = ()
+    ) -> Entry | None:
+        """The stored entry of a page whose key is ``key``, if its links still hold and it has
+        the extras in ``needs``; else the page is to be rendered (and stored once done)."""
         self.used.add(key)
         entry = self.store.get(key)
-        if entry is not None and links_still(entry.links, exists):
+        if (
+            entry is not None
+            and links_still(entry.links, exists)
+            and all(name in entry.extras for name in needs)
+        ):
             self.found[output] = (key, entry)
             return entry
         self.pending[output] = Pending(key)
@@ -329,7 +337,11 @@ class Session:
             pending.links.update(links)
 
     def rendered(
-        self, output: str, html: str, anchors: Iterable[str], anchor_links: dict[str, dict[str, str]]
+        self,
+        output: str,
+        html: str,
+        anchors: Iterable[str],
+        anchor_links: dict[str, dict[str, str]],
     ) -> None:
         """A page rendered and rewritten: keep it for the store."""
         pending = self.pending.pop(output, None)

@@ -48,7 +48,10 @@ class PageRewriter:
         self.generated.update(
             file.abs_dest_path
             for file in files
-            if file.generated_by and file.dest_uri.endswith(".html")
+            # a generated page (the news listings) goes through on_post_page like any other
+            if file.generated_by
+            and file.dest_uri.endswith(".html")
+            and not file.is_documentation_page()
         )
         return files
 
@@ -82,5 +85,9 @@ class PageRewriter:
         for path in sorted(self.generated):
             page = Path(path)
             if page.is_file():
-                page.write_text(self.rewrite(page.read_text("utf-8")), encoding="utf-8")
+                rewritten = self.rewrite(page.read_text("utf-8"))
+                # A new file in its place: never written through a hard link (site.page_cache).
+                partial = page.with_name(f".{page.name}.partial")
+                partial.write_text(rewritten, encoding="utf-8")
+                partial.replace(page)
                 self.generated.discard(path)

@@ -6,8 +6,8 @@ right voice (which pages, and when: :mod:`travinh_site.site.page_rewriter`).
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.config.base import LegacyConfig
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 
 from travinh_site.site import passages

@@ -55,6 +55,7 @@ ALL_PAGES = "*"
 
 # An empty template: the pages another process renders (see TravinhConfig.shard).
 SKIPPED = "skipped.html"
+CONTENT = "content"  # a cached page's rendered content, kept for keep_content()
 
 
 def core(config: MkDocsConfig) -> TravinhPlugin:
@@ -169,6 +170,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self.serving = False
         self.current_config: MkDocsConfig | None = None
         self.extra_parts: dict[str, dict[str, str]] = {}  # output (or ALL_PAGES) -> parts
+        self.content_read: set[str] = set()  # outputs whose content another plugin reads
 
     # ---- events, in lifecycle order ---------------------------------------------------------
 
@@ -334,14 +336,18 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.page_cache is not None and self.page_cache.is_found(page.file.dest_uri):
-            entry = self.page_cache.found[page.file.dest_uri][1]
+        cache, output = self.page_cache, page.file.dest_uri
+        if cache is not None and cache.is_found(output):
+            entry = cache.found[output][1]
             page.present_anchor_ids = set(entry.anchors)
             page.links_to_anchors = {
                 target: dict(links)
                 for uri, links in entry.anchor_links.items()
                 if (target := files.get_file_from_path(uri)) is not None
             }
+            return str(entry.extras.get(CONTENT, html))
+        if cache is not None and output in self.content_read:
+            cache.extras(output)[CONTENT] = html
         return html
 
     # After every other plugin's on_post_page (the rewrites): what is written is final.
@@ -403,6 +409,12 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         for output in [ALL_PAGES] if outputs is None else outputs:
             self.extra_parts.setdefault(output, {})[name] = digest
 
+    def keep_content(self, outputs: Iterable[str]) -> None:
+        """Give the pages at ``outputs`` their rendered content (``page.content``) when they
+        are taken from the cache too: a plugin that reads it after the pages are rendered
+        (the brochures, in on_env) says so from on_files or on_nav."""
+        self.content_read.update(outputs)
+
     def _found_in_cache(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> bool:
@@ -430,15 +442,17 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
             ),
             # The notices of what is missing come from the Vietnamese page's front matter.
             "missing": repr(self._missing(config, path)),
-            "versions": ",".join(
-                v.code for v in self.catalogue.versions(path)
-            ) + f"|{self.catalogue.is_translated(path, language.code)}",
+            "versions": ",".join(v.code for v in self.catalogue.versions(path))
+            + f"|{self.catalogue.is_translated(path, language.code)}",
             **self.extra_parts.get(ALL_PAGES, {}),
             **self.extra_parts.get(output, {}),
         }
         key = page_cache.page_key(self._shared_digest(config, language), parts)
         entry = self.page_cache.look_up(
-            output, key, lambda target: files.get_file_from_path(target) is not None
+            output,
+            key,
+            lambda target: files.get_file_from_path(target) is not None,
+            [CONTENT] if output in self.content_read else [],
         )
         return entry is not None
 

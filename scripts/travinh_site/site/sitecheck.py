@@ -1,11 +1,11 @@
 """Every internal link, anchor and file reference of a built site resolves.
 
 The build already checks the links editors write (:mod:`travinh_site.content.links`); this
-checks what was published: the theme's navigation, the language switcher, pictures and their variants,
-downloads, head links, style sheets' ``url()``, sitemaps. Each reference is resolved the way a
-browser resolves it, against the page's address under ``site_url``, so relative links and a
-sub-path (``https://example.org/travinh/``) are checked together. A "page not found" page is
-resolved as served at a deeper missing address, where hosts show it.
+checks what was published: the theme's navigation, the language switcher, pictures and
+their variants, downloads, head links, style sheets' ``url()``, sitemaps. Each reference is
+resolved the way a browser resolves it, against the page's address under ``site_url``, so
+relative links and a sub-path (``https://example.org/travinh/``) are checked together. A
+"page not found" page is resolved as served at a deeper missing address, where hosts show it.
 
 A link to another host is not followed (CI has no network); a link to this host outside the
 site's path is an error: it would leave the site once published under a sub-path.
