@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Request, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Playwright, Request, sync_playwright
 
 from tests.conftest import REPORTS, BuildResult
 from tests.static_host import ServedSite, SiteHost
@@ -56,18 +56,30 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def browser(
-    chromium_path: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[BrowserContext]:
+def playwright() -> Iterator[Playwright]:
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),  # a fresh --user-data-dir
-            executable_path=chromium_path,
-            headless=True,
-            args=CHROMIUM_ARGS,
-        )
-        yield context
-        context.close()
+        yield playwright
+
+
+def launch(
+    playwright: Playwright, chromium_path: str, tmp_path_factory: pytest.TempPathFactory
+) -> BrowserContext:
+    """Debian's Chromium with a fresh profile (--user-data-dir)."""
+    return playwright.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")),
+        executable_path=chromium_path,
+        headless=True,
+        args=CHROMIUM_ARGS,
+    )
+
+
+@pytest.fixture(scope="session")
+def browser(
+    playwright: Playwright, chromium_path: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BrowserContext]:
+    context = launch(playwright, chromium_path, tmp_path_factory)
+    yield context
+    context.close()
 
 
 @dataclass

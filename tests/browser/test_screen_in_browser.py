@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, Playwright
 
-from tests.browser.conftest import Watched, watch
+from tests.browser.conftest import Watched, launch, watch
 from tests.static_host import ServedSite
 
 pytestmark = pytest.mark.browser
@@ -30,6 +30,17 @@ STATE = """() => ({
   progress: new DOMMatrix(getComputedStyle(document.querySelector('.tv-progress__bar'))
                             .transform).a,
 })"""
+
+
+@pytest.fixture(scope="module")
+def browser(
+    playwright: Playwright, chromium_path: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BrowserContext]:
+    """A browser of this module's own: Playwright's clock is installed in a whole context, and
+    would stay in the pages of the other tests (their performance entries, their timers)."""
+    context = launch(playwright, chromium_path, tmp_path_factory)
+    yield context
+    context.close()
 
 
 @pytest.fixture
