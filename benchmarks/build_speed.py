@@ -36,6 +36,7 @@ import datetime
 import itertools
 import os
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -297,7 +298,9 @@ def edited_page(folder: Path) -> Path:
 
 def html_size(site: Path) -> int:
     """The median size of a generated page's HTML, every language."""
-    sizes = [path.stat().st_size for path in site.rglob("p*.html")]
+    # p0001.html (ours: use_directory_urls is off) or p0001/index.html (stock)
+    generated = re.compile(r"/p\d{4}(\.html|/index\.html)$")
+    sizes = [path.stat().st_size for path in site.rglob("*.html") if generated.search(str(path))]
     return int(statistics.median(sizes)) if sizes else 0
 
 
