@@ -198,6 +198,9 @@ def glossary_fixes(code: str) -> dict[str, str]:
     return fixes
 
 
+SOURCES_HEADING = {"vi": "Nguồn", "en": "Sources", "km": "ប្រភព"}
+
+
 def generate_corpus(project: Path, pages: int, shipped: Path) -> None:
     for code, folder in LANGUAGE_DIRS.items():
         fixes = glossary_fixes(code)
@@ -219,6 +222,9 @@ def generate_corpus(project: Path, pages: int, shipped: Path) -> None:
                 parts.append(f"## {written(code, words.draw(rng.randint(2, 4)), rng)}\n")
                 parts.append(written(code, words.draw(70), rng) + "\n")
                 parts.append("".join(f"- {written(code, words.draw(10), rng)}\n" for _ in range(4)))
+            # The title's number is a figure: the page names its source (content/figures.py).
+            parts.append(f"## {SOURCES_HEADING[code]}\n")
+            parts.append(f"- {written(code, words.draw(6), rng)}\n")
             text = "\n".join(parts)
             for variant, term in fixes.items():
                 text = re.sub(re.escape(variant), term, text, flags=re.IGNORECASE)
