@@ -7,8 +7,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from tests.browser.conftest import Watched
+from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.browser
 
@@ -50,3 +52,29 @@ def test_a_page_load_takes_no_search_index_and_no_palette(watched: Watched, path
     assert [name.rsplit("/", 1)[-1] for name in searched] == ["search_index.json"]
     assert not any("/palette." in name for name in fetched)
     assert not any(name.endswith(("engine.js", "text.js", "stemmer.js")) for name in fetched)
+
+
+@pytest.mark.parametrize("path", ["index.html", "km/du-lich/ao-ba-om.html"])
+def test_a_page_load_takes_two_stylesheets_material_s_and_the_site_s(watched: Watched, path):
+    # Each stylesheet delays the first paint (site.stylesheets): the site's own are one file.
+    fetched = first_visit(watched, path)
+    sheets = [name.rsplit("/", 1)[-1] for name in fetched if name.endswith(".css")]
+    assert len(sheets) == 2 and sheets[0].startswith("main.") and sheets[1] == "extra.css"
+    # ... with every rule of each of mkdocs.yml's stylesheets, as the browser parses them.
+    sources = yaml.load((PROJECT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    counts = watched.page.evaluate(
+        """async (sources) => {
+          const combined = [...document.styleSheets].find(s => s.href.endsWith("/extra.css"));
+          const base = new URL(combined.href);
+          let separate = 0;
+          for (const source of sources) {
+            const text = await (await fetch(new URL(source.split("/").pop(), base))).text();
+            const sheet = new CSSStyleSheet();
+            sheet.replaceSync(text);
+            separate += sheet.cssRules.length;
+          }
+          return [combined.cssRules.length, separate];
+        }""",
+        sources["extra_css"],
+    )
+    assert counts[0] == counts[1] > 0

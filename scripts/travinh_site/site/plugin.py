@@ -43,7 +43,7 @@ from travinh_site.content.languages import (
     shard_of,
 )
 from travinh_site.errors import Problem, SiteError
-from travinh_site.site import menu, page_cache, seo, strings
+from travinh_site.site import menu, page_cache, seo, strings, stylesheets
 from travinh_site.site.config import TravinhConfig
 from travinh_site.site.staging import stage
 
@@ -171,6 +171,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self.current_config: MkDocsConfig | None = None
         self.extra_parts: dict[str, dict[str, str]] = {}  # output (or ALL_PAGES) -> parts
         self.content_read: set[str] = set()  # outputs whose content another plugin reads
+        self.extra_css: list[str] | None = None  # mkdocs.yml's, before they are combined
 
     # ---- events, in lifecycle order ---------------------------------------------------------
 
@@ -259,7 +260,31 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         config.theme.static_templates.discard(NOT_FOUND)
         return files
 
-    on_files = CombinedEvent(_drop_drafts, _add_generated, _leave_out_other_shards)
+    # After _add_generated, before _leave_out_other_shards (which may drop the file again): the
+    # extra_css become one stylesheet, one render-blocking request (site.stylesheets).
+    @event_priority(-120)
+    def _combine_stylesheets(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.extra_css is None:  # the builds of one run share the config: keep the list
+            self.extra_css = list(config.extra_css)
+
+        def read(path: str) -> str | None:
+            file = files.get_file_from_path(path)
+            return file.content_string if file is not None else None
+
+        combined = stylesheets.combine(self.extra_css, read)
+        if combined is None:
+            config.extra_css = list(self.extra_css)
+            return files
+        config.extra_css = [combined.path]
+        theirs = files.get_file_from_path(combined.path)
+        if theirs is not None:
+            files.remove(theirs)
+        files.append(File.generated(config, combined.path, content=combined.content))
+        return files
+
+    on_files = CombinedEvent(
+        _drop_drafts, _add_generated, _combine_stylesheets, _leave_out_other_shards
+    )
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.navs[self.current_language(config).code] = nav
