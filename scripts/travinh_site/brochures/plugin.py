@@ -36,7 +36,7 @@ from travinh_site.brochures.cache import Store
 from travinh_site.brochures.config import BrochureConfig, BrochuresConfig
 from travinh_site.errors import Problem, SiteError
 from travinh_site.site import seo
-from travinh_site.site.plugin import TravinhPlugin, core
+from travinh_site.site.plugin import RUN, TravinhPlugin, core
 from travinh_site.text import fonts
 
 log = get_plugin_logger(__name__)
@@ -58,7 +58,6 @@ class Offer:
 
 class BrochuresPlugin(BasePlugin[BrochuresConfig]):
     def __init__(self) -> None:
-        self.serving = False
         self.store: Store | None = None
         self.font_set: fonts.FontSet | None = None
         self.menu_order: list[str] = []  # page paths in mkdocs.yml's nav order
@@ -67,8 +66,9 @@ class BrochuresPlugin(BasePlugin[BrochuresConfig]):
 
     # ---- events, in lifecycle order ---------------------------------------------------------
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+    @property
+    def serving(self) -> bool:
+        return RUN.serving  # not set in on_startup: see travinh_site.site.plugin.Run
 
     # After the core plugin's on_config (100), which reads the language table and the texts.
     @event_priority(50)

@@ -113,6 +113,27 @@ class _CompiledTemplates(BytecodeCache):
 COMPILED_TEMPLATES = _CompiledTemplates()
 
 
+@dataclass
+class Run:
+    """What MkDocs says once per run, in ``on_startup``, kept for the whole run.
+
+    ``mkdocs serve`` loads the configuration again for every rebuild, which makes new plugin
+    instances, but calls ``on_startup`` only on the first ones: what a plugin learnt there
+    would be forgotten from the second build on (a preview that rewrote pages and made the
+    brochures after the first save). The module stays for the life of the process.
+    """
+
+    command: str = "build"  # "build", "gh-deploy" or "serve"
+    dirty: bool = False
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+
+RUN = Run()
+
+
 @dataclass(frozen=True)
 class SwitcherLink:
     code: str
@@ -152,6 +173,13 @@ def page_context(context: TemplateContext) -> PageContext:
 
 class TravinhPlugin(BasePlugin[TravinhConfig]):
     def __init__(self) -> None:
+        self.building = False  # between a build's first on_config and its end
+        self._start_build()
+
+    def _start_build(self) -> None:
+        """Forget the last build: MkDocs keeps a plugin that has ``on_startup`` for the whole
+        run, so ``mkdocs serve`` rebuilds with this same instance (its catalogue, menus and
+        digests would be the first build's: pages served stale)."""
         self.languages: Languages | None = None
         self.catalogue: Catalogue | None = None
         self.site_url = ""
@@ -167,7 +195,6 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self.navs: dict[str, Navigation] = {}  # per language
         self.source_digests: dict[str, str] = {}  # per source file, for neighbours' titles
         self.builds_ended = 0
-        self.serving = False
         self.current_config: MkDocsConfig | None = None
         self.extra_parts: dict[str, dict[str, str]] = {}  # output (or ALL_PAGES) -> parts
         self.content_read: set[str] = set()  # outputs whose content another plugin reads
@@ -175,12 +202,22 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
 
     # ---- events, in lifecycle order ---------------------------------------------------------
 
+    # Before the other plugins' on_startup (they read RUN in theirs, if at all).
+    @event_priority(100)
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        RUN.command, RUN.dirty = command, dirty
+
+    @property
+    def serving(self) -> bool:
+        """Whether this build is one of ``mkdocs serve``'s (the first or a rebuild)."""
+        return RUN.serving
 
     # Before mkdocs-static-i18n's on_config (-100), which localises the config per language.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.building:  # the first language of a new build (serve's rebuilds too)
+            self._start_build()
+            self.building = True
         self.current_config = config
         if self.catalogue is None:  # first build of this run: the default language
             try:
@@ -412,6 +449,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self.builds_ended += 1
         if self.builds_ended < len(i18n_plugin(config).build_languages):
             return
+        self.building = False
         if self.page_cache is not None:
             # MkDocs aborts a strict build with warnings after this event: store nothing then.
             if config.strict and self.page_cache.warnings:
@@ -422,6 +460,7 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
             self.page_cache.store.note_used(self.page_cache.used, self._shard_index())
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.building = False  # the next build starts afresh
         if self.page_cache is not None:
             self.page_cache.done.clear()  # a failed build stores nothing
 
@@ -488,7 +527,11 @@ class TravinhPlugin(BasePlugin[TravinhConfig]):
         self.page_cache = page_cache.Session(page_cache.Store(folder))
         # A page whose build said something (a broken link) is never stored: it must be
         # rendered, and say it, again.
-        logging.getLogger("mkdocs").addHandler(_WarnedPages(self))
+        # (Once: the handler of a previous build of this process goes.)
+        mkdocs_log = logging.getLogger("mkdocs")
+        for handler in [h for h in mkdocs_log.handlers if isinstance(h, _WarnedPages)]:
+            mkdocs_log.removeHandler(handler)
+        mkdocs_log.addHandler(_WarnedPages(self))
 
     def _shared_digest(self, config: MkDocsConfig, language: Language) -> str:
         """What every page of ``language`` shares: the code and its libraries, mkdocs.yml and
