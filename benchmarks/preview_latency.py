@@ -92,14 +92,16 @@ def environment(only: str) -> dict[str, str]:
     }
 
 
-def measure_serve(project: Path, only: str, trials: int) -> tuple[list[float], list[float]]:
+def measure_serve(
+    project: Path, only: str, trials: int, edited: str = PAGE
+) -> tuple[list[float], list[float]]:
     """Seconds from each save to the edit being served, and the server's CPU seconds for it."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     content_dir = {"": "docs", "vi": "docs", "en": "docs_en", "km": "docs_km"}[only]
     prefix = "" if only in ("", "vi") else f"{only}/"
-    page = project / content_dir / PAGE
-    url = base + prefix + PAGE.replace(".md", ".html")
+    page = project / content_dir / edited
+    url = base + prefix + edited.replace(".md", ".html")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
@@ -112,7 +114,7 @@ def measure_serve(project: Path, only: str, trials: int) -> tuple[list[float], l
     latencies: list[float] = []
     cpu: list[float] = []
     try:
-        wait_until(url, True, "</html>")
+        wait_until(url, True, "</html>", timeout=1800)  # the first build: every page
         for trial in range(trials):
             marker = f"benchmark-line-{only or 'all'}-{trial}-{time.time_ns()}"
             cpu_before = cpu_seconds(server.pid)
@@ -148,6 +150,13 @@ def measure_build(project: Path, runs: int = 3) -> list[float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=7, help="saves per preview mode")
+    parser.add_argument(
+        "--corpus",
+        type=int,
+        default=0,
+        help="serve a generated corpus of N pages per language (benchmarks/build_speed.py's: "
+        "sections of folders of 30, all in the menu) instead of the shipped site",
+    )
     args = parser.parse_args()
     import yaml  # the language codes, from the i18n plugin's table in mkdocs.yml
 
@@ -158,16 +167,25 @@ def main() -> int:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="preview-latency-") as folder:
         project = Path(folder)
-        copy_project(project)
+        edited = PAGE
+        if args.corpus:
+            sys.path.insert(0, str(Path(__file__).parent))
+            import build_speed
+
+            build_speed.make_ours(project, args.corpus)
+            edited = build_speed.page_path(1)
+        else:
+            copy_project(project)
         pages = sum(1 for _ in project.glob("docs*/**/*.md"))
         build = measure_build(project)
-        rows = [("every language (make serve)", measure_serve(project, "", args.trials))]
+        rows = [("every language (make serve)", measure_serve(project, "", args.trials, edited))]
         for code in codes:
-            rows.append((f"ONLY={code}", measure_serve(project, code, args.trials)))
+            rows.append((f"ONLY={code}", measure_serve(project, code, args.trials, edited)))
     load_after = os.getloadavg()
 
     baseline = statistics.median(build)
-    print(f"Shipped site: {pages} Markdown files in {', '.join(codes)}; {args.trials} saves each.")
+    what = f"Corpus of {args.corpus} pages per language" if args.corpus else "Shipped site"
+    print(f"{what}: {pages} Markdown files in {', '.join(codes)}; {args.trials} saves each.")
     print(
         f"Baseline: mkdocs build (whole site, new process), median of {len(build)}: "
         f"{baseline:.2f} s"
