@@ -16,10 +16,15 @@ from pathlib import Path
 
 from travinh_site.content import frontmatter, posts, schema
 from travinh_site.content.languages import Languages
-from travinh_site.editing.scaffold import BODY_HINT, TODO_DESCRIPTION, Created
+from travinh_site.editing.scaffold import (
+    BODY_HINT,
+    TODO_DESCRIPTION,
+    Created,
+    title_and_name,
+    usage,
+)
 from travinh_site.errors import Problem, SiteError, did_you_mean
 from travinh_site.site import seo
-from travinh_site.text.slugs import slugify
 
 TODO_SOURCES = "Ghi nguồn của tin vào 'sources:' (mỗi nguồn một dòng, bắt đầu bằng '  - ')."
 POST_HINT = BODY_HINT.replace("nội dung trang", "nội dung tin").replace(
@@ -60,23 +65,11 @@ def new_post(
     slug: str | None = None,
 ) -> Created:
     default = languages.default
-    title = " ".join(title.split())
-    if not title:
-        raise SiteError(_usage("the title is empty.", "tiêu đề đang để trống."))
-    name = slugify(slug or title)
-    if not name:
-        raise SiteError(
-            _usage(
-                f"no ASCII name can be made from the title '{title}'.",
-                f"không tạo được tên tệp ASCII từ tiêu đề '{title}'.",
-                "give the file name with --slug, for example --slug le-hoi-ok-om-bok.",
-                "đặt tên tệp bằng --slug, ví dụ --slug le-hoi-ok-om-bok.",
-            )
-        )
+    title, name = title_and_name(title, slug, "le-hoi-ok-om-bok")
     page = posts.page_of(day.year, name)
     if not posts.is_post(page):  # index, trang-2: the names of the year's listing pages
         raise SiteError(
-            _usage(
+            usage(
                 f"'{name}' is the name of a generated listing page.",
                 f"'{name}' là tên của một trang danh sách được tạo tự động.",
                 "choose another file name with --slug.",
@@ -102,7 +95,7 @@ def new_post(
         known = ", ".join(rules.categories)
         hint, hint_vi = did_you_mean(category, rules.categories)
         raise SiteError(
-            _usage(
+            usage(
                 f"'{category}' is not one of the site's news categories.",
                 f"'{category}' không phải là một chủ đề tin tức của trang web.",
                 f"{hint}Use --category with one of: {known}.",
@@ -116,7 +109,3 @@ def new_post(
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return Created(shown_as, (), seo.page_url(page, default))
-
-
-def _usage(problem: str, problem_vi: str, fix: str = "", fix_vi: str = "") -> Problem:
-    return Problem("", problem, fix, problem_vi=problem_vi, fix_vi=fix_vi)

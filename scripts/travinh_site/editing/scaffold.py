@@ -70,19 +70,7 @@ def new_page(
     section_title: str | None = None,
 ) -> Created:
     default = languages.default
-    title = " ".join(title.split())
-    if not title:
-        raise SiteError(_usage("the title is empty.", "tiêu đề đang để trống."))
-    slug = slugify(slug or title)
-    if not slug:
-        raise SiteError(
-            _usage(
-                f"no ASCII name can be made from the title '{title}'.",
-                f"không tạo được tên tệp ASCII từ tiêu đề '{title}'.",
-                "give the file name with --slug, for example --slug chua-ang.",
-                "đặt tên tệp bằng --slug, ví dụ --slug chua-ang.",
-            )
-        )
+    title, slug = title_and_name(title, slug, "chua-ang")
     section = section.strip("/")
     content = project / default.content_dir
     if section and not (content / section).is_dir() and section_title is None:
@@ -91,7 +79,7 @@ def new_page(
         )
         hint, hint_vi = did_you_mean(section, folders)
         raise SiteError(
-            _usage(
+            usage(
                 f"there is no section '{section}' ({default.content_dir}/{section}/ does not "
                 "exist).",
                 f"chưa có mục '{section}' (không có thư mục {default.content_dir}/{section}/).",
@@ -103,7 +91,7 @@ def new_page(
     shown_as = f"{default.content_dir}/{page}"
     if posts.in_news_folder(page):
         raise SiteError(
-            _usage(
+            usage(
                 f"{default.content_dir}/{posts.POSTS_DIR}/ holds news posts, not pages.",
                 f"{default.content_dir}/{posts.POSTS_DIR}/ chứa các tin tức, không chứa trang.",
                 'create a post with: .venv/bin/python scripts/new_post.py "Title" --category ...',
@@ -364,7 +352,7 @@ def _target_language(languages: Languages, file: str, code: str | None) -> Langu
         if named is not None and not named.default:
             return named
         raise SiteError(
-            _usage(
+            usage(
                 "which language? The translation's language is missing.",
                 "dịch sang ngôn ngữ nào? Lệnh thiếu ngôn ngữ của bản dịch.",
                 f"add --lang with one of: {choices}.",
@@ -374,7 +362,7 @@ def _target_language(languages: Languages, file: str, code: str | None) -> Langu
     language = next((language for language in translations if language.code == code), None)
     if language is None:
         raise SiteError(
-            _usage(
+            usage(
                 f"'{code}' is not a language the pages are translated into.",
                 f"'{code}' không phải ngôn ngữ mà các trang được dịch sang.",
                 f"use one of: {choices}.",
@@ -383,7 +371,7 @@ def _target_language(languages: Languages, file: str, code: str | None) -> Langu
         )
     if named is not None and not named.default and named != language:
         raise SiteError(
-            _usage(
+            usage(
                 f"'{file}' is in the folder of '{named.code}', not '{language.code}'.",
                 f"'{file}' nằm trong thư mục của '{named.code}', không phải '{language.code}'.",
                 f"name the Vietnamese page ({languages.default.content_dir}/...) with --lang.",
@@ -407,5 +395,25 @@ def _no_such_page(project: Path, default: Language, page: str) -> SiteError:
     )
 
 
-def _usage(problem: str, problem_vi: str, fix: str = "", fix_vi: str = "") -> Problem:
+def title_and_name(title: str, slug: str | None, example: str) -> tuple[str, str]:
+    """The title with its spaces tidied, and the file name (``slug``, else made from the
+    title); a SiteError when either is empty (``example``: a file name for the fix)."""
+    title = " ".join(title.split())
+    if not title:
+        raise SiteError(usage("the title is empty.", "tiêu đề đang để trống."))
+    name = slugify(slug or title)
+    if not name:
+        raise SiteError(
+            usage(
+                f"no ASCII name can be made from the title '{title}'.",
+                f"không tạo được tên tệp ASCII từ tiêu đề '{title}'.",
+                f"give the file name with --slug, for example --slug {example}.",
+                f"đặt tên tệp bằng --slug, ví dụ --slug {example}.",
+            )
+        )
+    return title, name
+
+
+def usage(problem: str, problem_vi: str, fix: str = "", fix_vi: str = "") -> Problem:
+    """A mistake in a command's arguments: no file to name."""
     return Problem("", problem, fix, problem_vi=problem_vi, fix_vi=fix_vi)
