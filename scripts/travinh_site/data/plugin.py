@@ -17,7 +17,7 @@ from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -31,7 +31,7 @@ from travinh_site.data.schedule import Occurrence, Schedule
 from travinh_site.data.schema import DATASETS, MID_APRIL, Kind
 from travinh_site.errors import Problem, SiteError
 from travinh_site.site import seo
-from travinh_site.site.plugin import TravinhPlugin, core, page_context
+from travinh_site.site.plugin import TravinhPlugin, core, language_file, page_context
 
 log = get_plugin_logger(__name__)
 
@@ -88,11 +88,7 @@ class TravinhDataPlugin(BasePlugin[LegacyConfig]):
                 files.remove(file)  # the YAML sources are not published; the exports are
         context = self._export_context(site, language, self.schedule)
         for path, content in exports.exports(self.data, context).items():
-            # Staged like a page of this language (so that a Markdown link from a page to
-            # "../du-lieu/su-kien.ics" resolves), published under the language's prefix.
-            generated = File.generated(config, f"{language.code}/{path}", content=content)
-            generated.dest_uri = language.prefix + path
-            files.append(generated)
+            files.append(language_file(config, language, path, content))
         return files
 
     def on_page_markdown(

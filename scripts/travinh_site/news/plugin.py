@@ -41,6 +41,7 @@ from travinh_site.site.plugin import (
     Translation,
     TravinhPlugin,
     core,
+    language_file,
     page_context,
 )
 from travinh_site.text import htmlscan
@@ -120,9 +121,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             generated.dest_uri = seo.page_url(listing.page, language)
             files.append(generated)
         for path, content in self._feeds(site, language, config).items():
-            generated = File.generated(config, f"{language.code}/{path}", content=content)
-            generated.dest_uri = language.prefix + path
-            files.append(generated)
+            files.append(language_file(config, language, path, content))
         return files
 
     def on_page_markdown(

@@ -58,6 +58,15 @@ SKIPPED = "skipped.html"
 CONTENT = "content"  # a cached page's rendered content, kept for keep_content()
 
 
+def language_file(config: MkDocsConfig, language: Language, path: str, content: str) -> File:
+    """A generated file of ``language`` (a download, a feed): staged like a page of that
+    language, so that a Markdown link from a page ("../du-lieu/su-kien.ics") resolves, and
+    published under the language's prefix."""
+    generated = File.generated(config, f"{language.code}/{path}", content=content)
+    generated.dest_uri = language.prefix + path
+    return generated
+
+
 def core(config: MkDocsConfig) -> TravinhPlugin:
     """The core plugin of this build, for feature plugins that need its shared state
     (``languages``, ``catalogue``, ``site_url``, ``texts``, ``current_language(config)``)."""
