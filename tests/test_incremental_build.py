@@ -63,19 +63,26 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+def warm_build_as_cold(built: Path) -> dict[str, bytes]:
+    """Build ``built`` with its page cache, then without: the two sites are the same, file for
+    file and byte for byte; returns the warm build's files."""
+    warm = make_site(built, built / "site-warm")
+    assert warm.returncode == 0, warm.stderr
+    shutil.rmtree(built / ".cache" / "pages")
+    cold = make_site(built, built / "site-cold")
+    assert cold.returncode == 0, cold.stderr
+    warm_files, cold_files = files_of(built / "site-warm"), files_of(built / "site-cold")
+    assert sorted(warm_files) == sorted(cold_files)
+    assert [path for path in cold_files if warm_files[path] != cold_files[path]] == []
+    return warm_files
+
+
 def test_a_warm_build_with_one_page_changed_equals_a_cold_build(built: Path):
     page = built / "docs_km/du-lich/ao-ba-om.md"
     original = page.read_text(encoding="utf-8")
     try:
         page.write_text(original.replace("ស្រះ", "ស្រះ​ធំ", 1), encoding="utf-8")
-        warm = make_site(built, built / "site-warm")
-        assert warm.returncode == 0, warm.stderr
-        shutil.rmtree(built / ".cache" / "pages")
-        cold = make_site(built, built / "site-cold")
-        assert cold.returncode == 0, cold.stderr
-        warm_files, cold_files = files_of(built / "site-warm"), files_of(built / "site-cold")
-        assert sorted(warm_files) == sorted(cold_files)
-        assert [path for path in cold_files if warm_files[path] != cold_files[path]] == []
+        warm_files = warm_build_as_cold(built)
         assert "ស្រះ​ធំ" in warm_files["km/du-lich/ao-ba-om.html"].decode("utf-8")
     finally:
         page.write_text(original, encoding="utf-8")
@@ -102,14 +109,7 @@ def test_a_new_post_in_a_warm_build_is_listed_as_in_a_cold_build(built: Path):
     assert make_site(built, built / "site-before").returncode == 0  # the cache is warm
     try:
         post.write_text(POST, encoding="utf-8")
-        warm = make_site(built, built / "site-warm")
-        assert warm.returncode == 0, warm.stderr
-        shutil.rmtree(built / ".cache" / "pages")
-        cold = make_site(built, built / "site-cold")
-        assert cold.returncode == 0, cold.stderr
-        warm_files, cold_files = files_of(built / "site-warm"), files_of(built / "site-cold")
-        assert sorted(warm_files) == sorted(cold_files)
-        assert [path for path in cold_files if warm_files[path] != cold_files[path]] == []
+        warm_files = warm_build_as_cold(built)
         home = warm_files["index.html"].decode("utf-8")
         assert "Thử nghiệm bộ nhớ đệm của các trang" in home
     finally:
